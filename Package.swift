@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ThemeMap",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "thememap", targets: ["thememap"]),
+    .library(name: "ThemeMapModel", targets: ["ThemeMapModel"]),
+    .library(name: "ThemeMapIngest", targets: ["ThemeMapIngest"]),
+    .library(name: "ThemeMapStore", targets: ["ThemeMapStore"]),
+    .library(name: "ThemeMapAnalysis", targets: ["ThemeMapAnalysis"]),
+    .library(name: "ThemeMapExport", targets: ["ThemeMapExport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(name: "ThemeMapModel"),
+    .target(
+      name: "ThemeMapIngest",
+      dependencies: ["ThemeMapModel", "Yams"]
+    ),
+    .target(
+      name: "ThemeMapStore",
+      dependencies: ["ThemeMapModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "ThemeMapAnalysis",
+      dependencies: ["ThemeMapModel", "ThemeMapStore", "Yams"]
+    ),
+    .target(
+      name: "ThemeMapExport",
+      dependencies: ["ThemeMapModel", "ThemeMapStore", "ThemeMapAnalysis"]
+    ),
+    .executableTarget(
+      name: "thememap",
+      dependencies: [
+        "ThemeMapModel", "ThemeMapIngest", "ThemeMapStore", "ThemeMapAnalysis", "ThemeMapExport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "ThemeMapTestSupport",
+      dependencies: ["ThemeMapModel"],
+      path: "Tests/ThemeMapTestSupport"
+    ),
+    .testTarget(name: "ThemeMapModelTests", dependencies: ["ThemeMapModel", "ThemeMapTestSupport"]),
+    .testTarget(
+      name: "ThemeMapIngestTests",
+      dependencies: ["ThemeMapIngest", "ThemeMapTestSupport"]
+    ),
+    .testTarget(
+      name: "ThemeMapStoreTests",
+      dependencies: ["ThemeMapStore", "ThemeMapIngest", "ThemeMapTestSupport"]
+    ),
+    .testTarget(
+      name: "ThemeMapAnalysisTests",
+      dependencies: ["ThemeMapAnalysis", "ThemeMapIngest", "ThemeMapStore", "ThemeMapTestSupport"]
+    ),
+    .testTarget(
+      name: "ThemeMapExportTests",
+      dependencies: [
+        "ThemeMapExport", "ThemeMapAnalysis", "ThemeMapIngest", "ThemeMapStore", "ThemeMapTestSupport",
+      ]
+    ),
+  ]
+)

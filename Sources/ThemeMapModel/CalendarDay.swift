@@ -1,0 +1,100 @@
+/// A day in the proleptic Gregorian calendar, with no time or zone.
+///
+/// Meeting records state days, not instants: "Friday, 20th April, 2018" is the same day wherever it is
+/// read, so ThemeMap never converts it through `Date` and a time zone.
+///
+/// ```swift
+/// let day = CalendarDay(year: 2018, month: 4, day: 20)  // (1)
+/// day?.isoString                                        // (2) "2018-04-20"
+/// CalendarDay(isoString: "2015-11-04")                  // (3)
+/// ```
+/// (1) Returns `nil` for a day that does not exist, such as 31 April.
+/// (2) ISO 8601 calendar date, as every CSV column of ThemeMap writes it.
+/// (3) Reads the same form back.
+public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  /// The year, such as 2018.
+  public let year: Int
+  /// The month, 1 to 12.
+  public let month: Int
+  /// The day of the month, 1 to 31.
+  public let day: Int
+
+  /// Creates a day, or returns `nil` when the combination does not exist.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+      day <= CalendarDay.daysInMonth(year: year, month: month)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Reads an ISO 8601 calendar date (`yyyy-mm-dd`).
+  public init?(isoString: String) {
+    let parts = isoString.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The ISO 8601 form, `yyyy-mm-dd`.
+  public var isoString: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  /// The ISO 8601 form.
+  public var description: String { isoString }
+
+  /// The quarter of the year, 1 to 4.
+  public var quarter: Int { (month - 1) / 3 + 1 }
+
+  /// Days since 1970-01-01 (negative before it), for differences between days.
+  public var daysSinceEpoch: Int {
+    // Howard Hinnant's days_from_civil: exact for every Gregorian day, no Foundation calendar needed.
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let shiftedMonth = month > 2 ? month - 3 : month + 9
+    let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The number of days from `self` to `other` (positive when `other` is later).
+  public func days(to other: CalendarDay) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+  /// The number of days in a month, leap years included.
+  public static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2:
+      let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+      return isLeap ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let day = CalendarDay(isoString: text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "'\(text)' is not an ISO date (yyyy-mm-dd)")
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(isoString)
+  }
+}
