@@ -1,0 +1,232 @@
+import GRDB
+import ThemeMapModel
+
+/// A stored document: its path, identity and the text every span points into.
+public struct DocumentRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "documents"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// The path it was read from.
+  public var path: String
+  /// SHA-256 of its bytes.
+  public var contentHash: String
+  /// Its format's raw value (`Document.Format`).
+  public var format: String
+  /// The address it was saved from.
+  public var sourceAddress: String?
+  /// The decoded text.
+  public var text: String
+  /// The text's length in UTF-8 bytes.
+  public var byteCount: Int
+
+  /// The columns, for queries.
+  public enum Columns {
+    /// `path`.
+    public static let path = Column("path")
+    /// `content_hash`.
+    public static let contentHash = Column("content_hash")
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A stored body.
+public struct BodyRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "bodies"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// The name as first stored.
+  public var name: String
+  /// `Body.key(for:)` of the name: one row per body whatever the spelling.
+  public var key: String
+  /// The parent body's name.
+  public var parentName: String?
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A stored meeting.
+public struct MeetingRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "meetings"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// The document that records it.
+  public var documentId: Int64
+  /// The body that met.
+  public var bodyId: Int64
+  /// The meeting day where known.
+  public var date: String?
+  /// `MeetingDate.Source` raw value.
+  public var dateSource: String
+  /// The earliest possible day.
+  public var dateEarliest: String?
+  /// The latest possible day.
+  public var dateLatest: String?
+  /// The time of day as written.
+  public var time: String?
+  /// The venue.
+  public var venue: String?
+  /// The contact line.
+  public var contact: String?
+
+  /// The date as the model holds it.
+  public var meetingDate: MeetingDate {
+    MeetingDate(
+      source: MeetingDate.Source(rawValue: dateSource) ?? .unknown,
+      day: date.flatMap(CalendarDay.init(isoString:)),
+      earliest: dateEarliest.flatMap(CalendarDay.init(isoString:)),
+      latest: dateLatest.flatMap(CalendarDay.init(isoString:)))
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A stored agenda item.
+public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "items"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// Its meeting.
+  public var meetingId: Int64
+  /// Its position in the document, from 1.
+  public var ordinal: Int
+  /// The number the page shows.
+  public var number: String?
+  /// The title.
+  public var title: String
+  /// The agenda text.
+  public var agendaText: String
+  /// The minutes text.
+  public var minutesText: String
+  /// Whether the page cut the minutes short.
+  public var isTruncated: Bool
+  /// The item's byte range in its document.
+  public var spanStart: Int
+  /// End of the item's byte range.
+  public var spanEnd: Int
+  /// The line the item starts on.
+  public var line: Int
+  /// The title's byte range.
+  public var titleStart: Int
+  /// End of the title's byte range.
+  public var titleEnd: Int
+  /// The agenda text's byte range.
+  public var agendaStart: Int?
+  /// End of the agenda text's byte range.
+  public var agendaEnd: Int?
+  /// The minutes text's byte range.
+  public var minutesStart: Int?
+  /// End of the minutes text's byte range.
+  public var minutesEnd: Int?
+  /// Attachments, one per line.
+  public var attachments: String
+  /// Links, one per line.
+  public var links: String
+  /// The taxonomy version its mentions were made with, or `nil` before tagging.
+  public var taggedWith: String?
+
+  /// The item as the model holds it; `lines` indexes its document's text.
+  public func agendaItem(lines: LineIndex) -> AgendaItem {
+    func span(_ start: Int?, _ end: Int?) -> TextSpan? {
+      guard let start, let end else { return nil }
+      return lines.span(start..<end)
+    }
+    return AgendaItem(
+      ordinal: ordinal, number: number, title: title, agendaText: agendaText, minutesText: minutesText,
+      isTruncated: isTruncated, span: TextSpan(start: spanStart, end: spanEnd, line: line),
+      titleSpan: lines.span(titleStart..<titleEnd), agendaSpan: span(agendaStart, agendaEnd),
+      minutesSpan: span(minutesStart, minutesEnd),
+      attachments: attachments.isEmpty ? [] : attachments.components(separatedBy: "\n"),
+      links: links.isEmpty ? [] : links.components(separatedBy: "\n"))
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A stored recommendation, resolution, action or suggested area.
+public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord,
+  MutablePersistableRecord
+{
+  public static let databaseTableName = "recommendations"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// Its item.
+  public var itemId: Int64
+  /// Its position within the item.
+  public var ordinal: Int
+  /// The number the text gives it.
+  public var number: String?
+  /// `Recommendation.Kind` raw value.
+  public var kind: String
+  /// Who it is addressed to.
+  public var addressee: String?
+  /// The text.
+  public var text: String
+  /// Its byte range in the document.
+  public var spanStart: Int
+  /// End of its byte range.
+  public var spanEnd: Int
+  /// The line it starts on.
+  public var line: Int
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A stored theme of the taxonomy in force.
+public struct ThemeRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "themes"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The theme id.
+  public var id: String
+  /// The label.
+  public var label: String
+  /// The parent theme id.
+  public var parentId: String?
+  /// Its position in the taxonomy file, for stable ordering.
+  public var position: Int
+}
+
+/// A stored mention: one theme match in an item.
+public struct MentionRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "mentions"
+  public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// The row id.
+  public var id: Int64?
+  /// The item matched in.
+  public var itemId: Int64
+  /// The theme matched.
+  public var themeId: String
+  /// `Mention.Field` raw value.
+  public var field: String
+  /// The words as written.
+  public var matchedText: String
+  /// The taxonomy alias that matched.
+  public var matchedAlias: String
+  /// Byte range in the document.
+  public var spanStart: Int
+  /// End of the byte range.
+  public var spanEnd: Int
+  /// The line.
+  public var line: Int
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,98 @@
+import GRDB
+
+/// The store's schema, as named migrations. A shipped migration is never edited: a change is a new one.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: documents, bodies, meetings, items, recommendations, themes, mentions") {
+      db in
+      try db.create(table: "documents") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("path", .text).notNull().unique()
+        table.column("content_hash", .text).notNull().indexed()
+        table.column("format", .text).notNull()
+        table.column("source_address", .text)
+        table.column("text", .text).notNull()
+        table.column("byte_count", .integer).notNull()
+      }
+      try db.create(table: "bodies") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("name", .text).notNull()
+        table.column("key", .text).notNull().unique()
+        table.column("parent_name", .text)
+      }
+      try db.create(table: "meetings") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("document_id", .integer).notNull().unique()
+          .references("documents", onDelete: .cascade)
+        table.column("body_id", .integer).notNull().indexed().references("bodies")
+        table.column("date", .text)
+        table.column("date_source", .text).notNull()
+        table.column("date_earliest", .text)
+        table.column("date_latest", .text)
+        table.column("time", .text)
+        table.column("venue", .text)
+        table.column("contact", .text)
+      }
+      try db.create(table: "items") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("meeting_id", .integer).notNull().indexed()
+          .references("meetings", onDelete: .cascade)
+        table.column("ordinal", .integer).notNull()
+        table.column("number", .text)
+        table.column("title", .text).notNull()
+        table.column("agenda_text", .text).notNull()
+        table.column("minutes_text", .text).notNull()
+        table.column("is_truncated", .boolean).notNull()
+        table.column("span_start", .integer).notNull()
+        table.column("span_end", .integer).notNull()
+        table.column("line", .integer).notNull()
+        table.column("title_start", .integer).notNull()
+        table.column("title_end", .integer).notNull()
+        table.column("agenda_start", .integer)
+        table.column("agenda_end", .integer)
+        table.column("minutes_start", .integer)
+        table.column("minutes_end", .integer)
+        table.column("attachments", .text).notNull()
+        table.column("links", .text).notNull()
+        table.column("tagged_with", .text)
+        table.uniqueKey(["meeting_id", "ordinal"])
+      }
+      try db.create(table: "recommendations") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("item_id", .integer).notNull().indexed().references("items", onDelete: .cascade)
+        table.column("ordinal", .integer).notNull()
+        table.column("number", .text)
+        table.column("kind", .text).notNull()
+        table.column("addressee", .text)
+        table.column("text", .text).notNull()
+        table.column("span_start", .integer).notNull()
+        table.column("span_end", .integer).notNull()
+        table.column("line", .integer).notNull()
+        table.uniqueKey(["item_id", "ordinal"])
+      }
+      try db.create(table: "themes") { table in
+        table.primaryKey("id", .text)
+        table.column("label", .text).notNull()
+        table.column("parent_id", .text)
+        table.column("position", .integer).notNull()
+      }
+      try db.create(table: "mentions") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("item_id", .integer).notNull().indexed().references("items", onDelete: .cascade)
+        table.column("theme_id", .text).notNull().indexed().references("themes", onDelete: .cascade)
+        table.column("field", .text).notNull()
+        table.column("matched_text", .text).notNull()
+        table.column("matched_alias", .text).notNull()
+        table.column("span_start", .integer).notNull()
+        table.column("span_end", .integer).notNull()
+        table.column("line", .integer).notNull()
+      }
+      try db.create(table: "metadata") { table in
+        table.primaryKey("key", .text)
+        table.column("value", .text).notNull()
+      }
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,95 @@
+import GRDB
+import ThemeMapModel
+
+/// The items of one document that need tagging, with the text their spans point into.
+public struct TaggingInput: Sendable {
+  /// The document's row id.
+  public var documentID: Int64
+  /// The document's path, for messages.
+  public var path: String
+  /// The document's text.
+  public var text: String
+  /// Its items.
+  public var items: [ItemRecord]
+}
+
+extension ThemeMapStore {
+  /// Makes the stored themes those of a taxonomy.
+  ///
+  /// Themes no longer in the taxonomy are deleted with their mentions; when the taxonomy's version
+  /// differs from the stored one every item is marked for tagging again.
+  public func replaceThemes(with taxonomy: Taxonomy) throws(StoreError) {
+    try update("replace themes") { db in
+      let keep = Set(taxonomy.themes.map(\.id))
+      let stored = try String.fetchAll(db, sql: "SELECT id FROM themes")
+      for id in stored where !keep.contains(id) {
+        try db.execute(sql: "DELETE FROM themes WHERE id = ?", arguments: [id])
+      }
+      for (position, theme) in taxonomy.themes.enumerated() {
+        try ThemeRecord(id: theme.id, label: theme.label, parentId: theme.parent, position: position)
+          .upsert(db)
+      }
+      let previous = try String.fetchOne(
+        db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
+      if previous != taxonomy.version {
+        try db.execute(sql: "UPDATE items SET tagged_with = NULL")
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES ('taxonomy_version', ?)",
+          arguments: [taxonomy.version])
+      }
+    }
+  }
+
+  /// The taxonomy version the stored mentions were made with.
+  public func taxonomyVersion() throws(StoreError) -> String? {
+    try read("taxonomy version") { db in
+      try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
+    }
+  }
+
+  /// Documents with at least one item not yet tagged with `version`.
+  public func documentsNeedingTagging(version: String) throws(StoreError) -> [Int64] {
+    try read("documents needing tagging") { db in
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT m.document_id FROM items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.tagged_with IS NULL OR i.tagged_with <> ? ORDER BY m.document_id
+          """, arguments: [version])
+    }
+  }
+
+  /// A document's text and items, for the tagger.
+  public func taggingInput(documentID: Int64) throws(StoreError) -> TaggingInput {
+    try read("tagging input for document \(documentID)") { db in
+      let document = try DocumentRecord.fetchOne(db, key: documentID).orThrow("document \(documentID)")
+      let items = try ItemRecord.fetchAll(
+        db,
+        sql: """
+          SELECT i.* FROM items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE m.document_id = ? ORDER BY i.ordinal
+          """, arguments: [documentID])
+      return TaggingInput(documentID: documentID, path: document.path, text: document.text, items: items)
+    }
+  }
+
+  /// Replaces the mentions of a document's items in one transaction and marks them tagged.
+  public func replaceMentions(
+    _ mentions: [(itemID: Int64, mentions: [Mention])], version: String
+  ) throws(StoreError) {
+    try update("replace mentions") { db in
+      for (itemID, itemMentions) in mentions {
+        try db.execute(sql: "DELETE FROM mentions WHERE item_id = ?", arguments: [itemID])
+        for mention in itemMentions {
+          var record = MentionRecord(
+            id: nil, itemId: itemID, themeId: mention.themeID, field: mention.field.rawValue,
+            matchedText: mention.matchedText, matchedAlias: mention.matchedAlias,
+            spanStart: mention.span.start, spanEnd: mention.span.end, line: mention.span.line)
+          try record.insert(db)
+        }
+        try db.execute(
+          sql: "UPDATE items SET tagged_with = ? WHERE id = ?", arguments: [version, itemID])
+      }
+    }
+  }
+}
