@@ -1,0 +1,50 @@
+import Foundation
+import ThemeMapAnalysis
+import ThemeMapModel
+import ThemeMapStore
+
+/// Writes ThemeMap's CSV files from a store snapshot.
+public struct CSVExporter: Sendable {
+  /// Whether text cells that look like spreadsheet formulas get a leading apostrophe.
+  public var neutralisesFormulas: Bool
+  /// The trend table's period.
+  public var granularity: PeriodGranularity
+
+  /// Creates an exporter.
+  public init(neutralisesFormulas: Bool = true, granularity: PeriodGranularity = .quarter) {
+    self.neutralisesFormulas = neutralisesFormulas
+    self.granularity = granularity
+  }
+
+  /// Writes meetings.csv, items.csv, mentions.csv, recommendations.csv and theme_trends.csv.
+  /// - Returns: the paths written, in that order.
+  @discardableResult
+  public func writeAll(_ snapshot: StoreSnapshot, to folder: URL) throws(ExportError) -> [URL] {
+    let context = ExportContext(snapshot)
+    try createFolder(folder)
+    var written: [URL] = []
+    func write(_ schema: CSVSchema, _ rows: [[CSVValue]]) throws(ExportError) {
+      let url = folder.appendingPathComponent(schema.fileName)
+      var writer = try CSVWriter(path: url.path, schema: schema, neutralisesFormulas: neutralisesFormulas)
+      for row in rows { try writer.write(row) }
+      try writer.finish()
+      written.append(url)
+    }
+    try write(OutputSchemas.meetings, context.meetingRows())
+    try write(OutputSchemas.items, context.itemRows())
+    try write(OutputSchemas.mentions, context.mentionRows())
+    try write(OutputSchemas.recommendations, context.recommendationRows())
+    try write(
+      OutputSchemas.themeTrends,
+      ThemeTrends.compute(from: snapshot, granularity: granularity).map(ExportContext.trendRow))
+    return written
+  }
+
+  private func createFolder(_ folder: URL) throws(ExportError) {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
+    }
+  }
+}

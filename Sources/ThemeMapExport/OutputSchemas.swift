@@ -1,0 +1,102 @@
+/// The CSV files ThemeMap writes, with every column's meaning: the single source for the writers,
+/// the README table and the data package.
+public enum OutputSchemas {
+  /// meetings.csv
+  public static let meetings = CSVSchema(
+    fileName: "meetings.csv", rowMeaning: "a meeting of a body, as one source document records it",
+    columns: [
+      CSVColumn("meeting_id", .integer, "ThemeMap's id of the meeting (stable within one store)"),
+      CSVColumn("body", .string, "the panel, committee or sub-committee that met"),
+      CSVColumn("parent_body", .string, "the body it reports to, where known"),
+      CSVColumn("date", .date, "the meeting day, where stated or given by the manifest"),
+      CSVColumn("date_source", .string, "stated (in the text), manifest, inferred (bounds only) or unknown"),
+      CSVColumn("date_earliest", .date, "the earliest day the meeting can have been on"),
+      CSVColumn("date_latest", .date, "the latest day the meeting can have been on (empty: no bound)"),
+      CSVColumn("time", .string, "the time of day as written"),
+      CSVColumn("venue", .string, "the venue as written"),
+      CSVColumn("items", .integer, "how many agenda items ThemeMap found"),
+      CSVColumn("document", .string, "the source file"),
+      CSVColumn("source_address", .string, "the web address the document was saved from, where known"),
+    ], primaryKey: ["meeting_id"])
+
+  /// items.csv
+  public static let items = CSVSchema(
+    fileName: "items.csv", rowMeaning: "an agenda item of a meeting, with its minutes",
+    columns: [
+      CSVColumn("item_id", .integer, "ThemeMap's id of the item"),
+      CSVColumn("meeting_id", .integer, "the meeting (meetings.csv)"),
+      CSVColumn("body", .string, "the body that met"),
+      CSVColumn("meeting_date", .date, "the meeting day, or its earliest possible day when inferred"),
+      CSVColumn("ordinal", .integer, "the item's position in the document, from 1"),
+      CSVColumn("number", .string, "the item number the page shows"),
+      CSVColumn("title", .string, "the item title, page artefacts removed"),
+      CSVColumn("is_truncated", .boolean, "true when the page cut the minutes short (\"view the full minutes text\")"),
+      CSVColumn("themes", .string, "ids of the themes found in the item, ';'-separated, taxonomy order"),
+      CSVColumn("attachments", .string, "attachments the page lists, ';'-separated"),
+      CSVColumn("document", .string, "the source file"),
+      CSVColumn("span_start", .integer, "UTF-8 byte offset of the item's start in the document's text"),
+      CSVColumn("span_end", .integer, "UTF-8 byte offset one past the item's end"),
+      CSVColumn("line", .integer, "the line the item starts on"),
+      CSVColumn("agenda_text", .string, "the agenda text"),
+      CSVColumn("minutes_text", .string, "the minutes text"),
+    ], primaryKey: ["item_id"])
+
+  /// mentions.csv
+  public static let mentions = CSVSchema(
+    fileName: "mentions.csv", rowMeaning: "one match of a theme in an item: the evidence for a tag",
+    columns: [
+      CSVColumn("mention_id", .integer, "ThemeMap's id of the match"),
+      CSVColumn("theme", .string, "the theme id (themes.yaml)"),
+      CSVColumn("parent_theme", .string, "the theme's parent id"),
+      CSVColumn("item_id", .integer, "the item (items.csv)"),
+      CSVColumn("meeting_id", .integer, "the meeting (meetings.csv)"),
+      CSVColumn("body", .string, "the body that met"),
+      CSVColumn("meeting_date", .date, "the meeting day, or its earliest possible day when inferred"),
+      CSVColumn("field", .string, "where in the item: title, agenda or minutes"),
+      CSVColumn("matched_text", .string, "the words as the document writes them"),
+      CSVColumn("matched_alias", .string, "the alias or abbreviation of the taxonomy that matched"),
+      CSVColumn("document", .string, "the source file"),
+      CSVColumn("span_start", .integer, "UTF-8 byte offset of the match in the document's text"),
+      CSVColumn("span_end", .integer, "UTF-8 byte offset one past the match"),
+      CSVColumn("line", .integer, "the line of the match"),
+    ], primaryKey: ["mention_id"])
+
+  /// recommendations.csv
+  public static let recommendations = CSVSchema(
+    fileName: "recommendations.csv",
+    rowMeaning: "a recommendation, resolution, requested action, suggested area or update point",
+    columns: [
+      CSVColumn("recommendation_id", .integer, "ThemeMap's id of the recommendation"),
+      CSVColumn("item_id", .integer, "the item it is recorded under (items.csv)"),
+      CSVColumn("meeting_id", .integer, "the meeting (meetings.csv)"),
+      CSVColumn("body", .string, "the body that made it"),
+      CSVColumn("meeting_date", .date, "the meeting day, or its earliest possible day when inferred"),
+      CSVColumn("item_number", .string, "the item number the page shows"),
+      CSVColumn("number", .string, "the recommendation's own number (\"6.1\"), where it has one"),
+      CSVColumn("kind", .string, "recommendation, resolution, action, suggested-area or update"),
+      CSVColumn("addressee", .string, "who it is addressed to, where the text says (PCC, Deputy PCC, ...)"),
+      CSVColumn("text", .string, "the text"),
+      CSVColumn("themes", .string, "ids of the themes found in its text, ';'-separated"),
+      CSVColumn("document", .string, "the source file"),
+      CSVColumn("span_start", .integer, "UTF-8 byte offset in the document's text"),
+      CSVColumn("span_end", .integer, "UTF-8 byte offset one past its end"),
+      CSVColumn("line", .integer, "the line it starts on"),
+    ], primaryKey: ["recommendation_id"])
+
+  /// theme_trends.csv
+  public static let themeTrends = CSVSchema(
+    fileName: "theme_trends.csv",
+    rowMeaning: "a theme in one body's meetings during one period (tidy long form, zeros included)",
+    columns: [
+      CSVColumn("theme", .string, "the theme id"),
+      CSVColumn("theme_label", .string, "the theme's label"),
+      CSVColumn("parent_theme", .string, "the parent theme id"),
+      CSVColumn("body", .string, "the body"),
+      CSVColumn("period", .string, "the period: 2015-11 (month), 2015-Q4 (quarter), 2015 (year) or unknown"),
+      CSVColumn("period_start", .date, "the period's first day"),
+      CSVColumn("body_meetings", .integer, "meetings the body held in the period"),
+      CSVColumn("meetings", .integer, "of those, meetings with at least one mention of the theme"),
+      CSVColumn("items", .integer, "items mentioning the theme"),
+      CSVColumn("mentions", .integer, "matches of the theme"),
+    ], primaryKey: ["theme", "body", "period"])
+}
