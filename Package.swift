@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "ThemeMapStore", targets: ["ThemeMapStore"]),
     .library(name: "ThemeMapAnalysis", targets: ["ThemeMapAnalysis"]),
     .library(name: "ThemeMapExport", targets: ["ThemeMapExport"]),
+    .library(name: "ThemeMapPipeline", targets: ["ThemeMapPipeline"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -35,10 +36,15 @@ let package = Package(
       name: "ThemeMapExport",
       dependencies: ["ThemeMapModel", "ThemeMapStore", "ThemeMapAnalysis"]
     ),
+    .target(
+      name: "ThemeMapPipeline",
+      dependencies: ["ThemeMapModel", "ThemeMapIngest", "ThemeMapStore", "ThemeMapAnalysis", "ThemeMapExport"]
+    ),
     .executableTarget(
       name: "thememap",
       dependencies: [
         "ThemeMapModel", "ThemeMapIngest", "ThemeMapStore", "ThemeMapAnalysis", "ThemeMapExport",
+        "ThemeMapPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -59,6 +65,10 @@ let package = Package(
     .testTarget(
       name: "ThemeMapAnalysisTests",
       dependencies: ["ThemeMapAnalysis", "ThemeMapIngest", "ThemeMapStore", "ThemeMapTestSupport"]
+    ),
+    .testTarget(
+      name: "ThemeMapPipelineTests",
+      dependencies: ["ThemeMapPipeline", "ThemeMapTestSupport"]
     ),
     .testTarget(
       name: "ThemeMapExportTests",

@@ -1,0 +1,48 @@
+import ThemeMapModel
+import ThemeMapStore
+
+/// Tags every stored item not yet tagged with the taxonomy's version, one document per transaction.
+public struct TaggingPass: Sendable {
+  /// What a pass did.
+  public struct Report: Hashable, Sendable {
+    /// Documents whose items were tagged.
+    public var documents = 0
+    /// Items tagged.
+    public var items = 0
+    /// Mentions written.
+    public var mentions = 0
+  }
+
+  private let tagger: ItemTagger
+  private let version: String
+
+  /// Compiles the taxonomy once for the pass.
+  /// - Throws: `AnalysisError` when the taxonomy cannot be compiled.
+  public init(taxonomy: Taxonomy) throws(AnalysisError) {
+    tagger = ItemTagger(matcher: try ThemeMatcher(taxonomy: taxonomy))
+    version = taxonomy.version
+  }
+
+  /// Tags what needs tagging. Items already tagged with this taxonomy version are left alone, so a
+  /// second run over an unchanged store does no matching at all.
+  /// - Complexity: O(n) in the bytes of the documents tagged.
+  public func run(on store: ThemeMapStore) throws(StoreError) -> Report {
+    var report = Report()
+    for documentID in try store.documentsNeedingTagging(version: version) {
+      let input = try store.taggingInput(documentID: documentID)
+      let bytes = Array(input.text.utf8)
+      let lines = LineIndex(utf8: bytes)
+      var batch: [(itemID: Int64, mentions: [Mention])] = []
+      for item in input.items {
+        guard let itemID = item.id else { continue }
+        let mentions = tagger.mentions(of: item.agendaItem(lines: lines), inDocumentUTF8: bytes, lines: lines)
+        batch.append((itemID, mentions))
+        report.mentions += mentions.count
+      }
+      try store.replaceMentions(batch, version: version)
+      report.documents += 1
+      report.items += batch.count
+    }
+    return report
+  }
+}
