@@ -92,12 +92,13 @@ struct ModernGovTextParser: Sendable {
   /// Items introduced by number lines ("5.", "15.LPS.15"), each running to the next.
   private func numberedItems(lines: [TextLine], warnings: inout [String]) -> [AgendaItem] {
     var starts: [Int] = []
-    var lastNumber = -1
+    var lastNumber: [Int] = []
     for (index, line) in lines.enumerated() where Self.isItemNumber(line.text) {
-      // Numbers rise through a page; a lone "1." inside minutes is a list, not a new item.
-      let leading = Int(line.text.prefix { $0.isNumber }) ?? 0
-      guard leading > lastNumber else { continue }
-      lastNumber = leading
+      // Numbers rise through a page ("15.LPS.15" then "15.LPS.16"); a lone "1." inside minutes is a
+      // list, not a new item.
+      let number = line.text.split { !$0.isNumber }.compactMap { Int($0) }
+      guard number.lexicographicallyPrecedes(lastNumber) == false, number != lastNumber else { continue }
+      lastNumber = number
       starts.append(index)
     }
     var items: [AgendaItem] = []
