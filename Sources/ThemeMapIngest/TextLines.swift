@@ -62,6 +62,8 @@ struct ByteText: Sendable {
 
   /// The width of a whitespace character starting at `index`, or nil.
   func spaceWidth(startingAt index: Int, limit: Int) -> Int? {
+    guard index >= 0, index < limit, index < bytes.count else { return nil }
+    let limit = min(limit, bytes.count)
     let byte = bytes[index]
     if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x0A || byte == 0x0D {
       return 1
