@@ -74,6 +74,14 @@ public struct Manifest: Sendable {
 
   /// The entry for a file, matched by standardized path (symbolic links resolved).
   public func entry(forFileAt url: URL) -> Entry? {
+    // Standardized paths first: no file-system calls. Resolving symbolic links costs a call per entry,
+    // so it is the fallback for a file reached through a link.
+    let standardized = url.standardizedFileURL.path
+    if let entry = entries.first(where: {
+      baseDirectory.appendingPathComponent($0.file).standardizedFileURL.path == standardized
+    }) {
+      return entry
+    }
     let wanted = Manifest.normalizedPath(url)
     return entries.first { Manifest.normalizedPath(baseDirectory.appendingPathComponent($0.file)) == wanted }
   }

@@ -66,6 +66,48 @@ extension RecommendationExtractor {
   }
 }
 
+extension RecommendationExtractor {
+  /// Phrases that make a sentence a requested action.
+  static let actionPhrases = [
+    "was asked to provide", "were asked to provide", "would be sent to the", "will be sent to the",
+    "would report back", "will report back", "agreed to provide",
+  ]
+
+  /// The sentences of a paragraph that request an action.
+  func actionSentences(_ paragraph: TextLine) -> [Range<Int>] {
+    sentences(in: paragraph.start..<paragraph.end).filter { sentence in
+      Self.actionPhrases.contains { text.find($0, in: sentence) != nil }
+    }
+  }
+
+  /// A paragraph's sentences: a full stop, then whitespace, then a capital letter ends one.
+  func sentences(in range: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = range.lowerBound
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if text.bytes[index] == 0x2E,
+        let width = text.spaceWidth(startingAt: index + 1, limit: range.upperBound)
+      {
+        var next = index + 1 + width
+        while next < range.upperBound, let more = text.spaceWidth(startingAt: next, limit: range.upperBound) {
+          next += more
+        }
+        if next < range.upperBound, (0x41...0x5A).contains(text.bytes[next]) {
+          result.append(text.trim(start..<(index + 1)))
+          start = next
+          index = next
+          continue
+        }
+      }
+      index += 1
+    }
+    let last = text.trim(start..<range.upperBound)
+    if !last.isEmpty { result.append(last) }
+    return result.filter { !$0.isEmpty }
+  }
+}
+
 /// Who a recommendation is addressed to, from the words it uses.
 enum Addressee {
   /// Names in the order they are tried at one position: longer before shorter.

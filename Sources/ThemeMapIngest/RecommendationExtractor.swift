@@ -22,7 +22,9 @@ import ThemeMapModel
 ///     about areas to "consider further" makes suggested areas instead.
 /// (4) Numbered paragraphs; a number that restarts ("1." again) is given the next in sequence.
 /// (5) Bullets under an "Update" heading are updates.
-/// An in-sentence "the recommendation that ..." outside these is a recommendation too.
+/// An in-sentence "the recommendation that ..." outside these is a recommendation too, and a sentence
+/// that asks someone to provide or report back ("Questions would be sent to the PCC to provide further
+/// assurances") is an action.
 struct RecommendationExtractor: Sendable {
   /// The document text.
   let text: ByteText
@@ -125,6 +127,7 @@ struct RecommendationExtractor: Sendable {
     }
     for (index, paragraph) in paragraphs.enumerated() where !consumed.contains(index) {
       if let range = inSentenceRecommendation(paragraph) { found.append((.recommendation, nil, range)) }
+      for range in actionSentences(paragraph) { found.append((.action, nil, range)) }
     }
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.enumerated().map { position, record in
       let recordText = text.string(record.range).tidied

@@ -100,7 +100,9 @@ import ThemeMapTestSupport
     let item8 = records.filter { $0.itemOrdinal == 8 }
     #expect(item8.filter { $0.kind == .recommendation }.count == 7)
     #expect(item8.filter { $0.kind == .suggestedArea }.count == 8)
-    #expect(item8.first?.text == "Understanding where there was an issue with Language schools")
+    #expect(
+      item8.first { $0.kind == .recommendation }?.text
+        == "Understanding where there was an issue with Language schools")
     #expect(item8.first { $0.text.hasPrefix("Asking the PCC") }?.addressee == "PCC")
     #expect(item8.last?.text.hasPrefix("Prosecution and relationships with the CPS") == true)
     #expect(item8.map(\.ordinal) == Array(1...item8.count))
