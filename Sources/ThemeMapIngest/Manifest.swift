@@ -78,23 +78,34 @@ public struct Manifest: Sendable {
     // so it is the fallback for a file reached through a link.
     let standardized = url.standardizedFileURL.path
     if let entry = entries.first(where: {
-      baseDirectory.appendingPathComponent($0.file).standardizedFileURL.path == standardized
+      location(of: $0).standardizedFileURL.path == standardized
     }) {
       return entry
     }
     let wanted = Manifest.normalizedPath(url)
-    return entries.first { Manifest.normalizedPath(baseDirectory.appendingPathComponent($0.file)) == wanted }
+    return entries.first { Manifest.normalizedPath(location(of: $0)) == wanted }
   }
 
   /// The canonical body for a name: a listed name or alias with the same `Body.key` gives the listed
   /// body with its parent; an unlisted name is returned as it is.
   public func body(named name: String) -> Body {
+    guard let match = bodyEntry(named: name) else { return Body(name: name) }
+    // The parent's canonical name only: following parents further could loop on a miswritten manifest.
+    return Body(name: match.name, parentName: match.parent.map { bodyEntry(named: $0)?.name ?? $0 })
+  }
+
+  /// The listed body whose name or alias has the same `Body.key` as `name`.
+  func bodyEntry(named name: String) -> BodyEntry? {
     let key = Body.key(for: name)
-    let match = bodies.first { entry in
+    return bodies.first { entry in
       Body.key(for: entry.name) == key || entry.aliases.contains { Body.key(for: $0) == key }
     }
-    guard let match else { return Body(name: name) }
-    return Body(name: match.name, parentName: match.parent.map { body(named: $0).name })
+  }
+
+  /// Where an entry's file is: relative to the manifest's folder unless absolute.
+  func location(of entry: Entry) -> URL {
+    entry.file.hasPrefix("/")
+      ? URL(fileURLWithPath: entry.file) : baseDirectory.appendingPathComponent(entry.file)
   }
 
   static func normalizedPath(_ url: URL) -> String {

@@ -30,7 +30,7 @@ struct ByteText: Sendable {
     return lower..<min(max(lower, range.upperBound), bytes.count)
   }
 
-  /// The non-blank-aware lines of a range, each trimmed of whitespace (NBSP included).
+  /// The lines of a range, blank ones included, each trimmed of whitespace (NBSP included).
   /// - Complexity: O(n) in the range's length.
   func lines(in range: Range<Int>) -> [TextLine] {
     let range = clamped(range)

@@ -78,4 +78,17 @@ import ThemeMapTestSupport
     #expect(manifest.entries == [Manifest.Entry(file: "sub/x.txt")])
     #expect(manifest.entry(forFileAt: folder.appendingPathComponent("sub/x.txt")) != nil)
   }
+
+  @Test func parentCyclesDoNotLoop() throws {
+    let yaml = "bodies:\n  - name: A\n    parent: B\n  - name: B\n    parent: A\n"
+    let manifest = try Manifest.parse(yaml: yaml, path: "m.yaml", baseDirectory: URL(fileURLWithPath: "/tmp"))
+    #expect(manifest.body(named: "a") == Body(name: "A", parentName: "B"))
+  }
+
+  @Test func absoluteFilePathsAreMatched() {
+    let manifest = Manifest(
+      entries: [Manifest.Entry(file: "/data/minutes/x.txt", body: "Panel")],
+      baseDirectory: URL(fileURLWithPath: "/tmp"))
+    #expect(manifest.entry(forFileAt: URL(fileURLWithPath: "/data/minutes/x.txt"))?.body == "Panel")
+  }
 }
