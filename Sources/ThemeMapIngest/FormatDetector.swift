@@ -1,0 +1,41 @@
+import ThemeMapModel
+
+/// Decides what kind of document a file is, from its first bytes and its text.
+///
+/// This version parses ModernGov pages saved as text and plain numbered minutes; HTML, XML and PDF are
+/// recognised so that they can be refused by name (`IngestError.unsupportedFormat`) instead of being
+/// misread as text.
+public enum FormatDetector {
+  /// Phrases that only ModernGov's pages print.
+  static let modernGovMarkers = [
+    "Minutes:", "No. Item", "Meeting documents", "Agenda and minutes", "Agenda item", "pdf icon",
+    "view the full minutes text", "Supporting documents:", "Additional documents:",
+  ]
+
+  /// The format of raw bytes when they are plainly not text: PDF, or nil.
+  public static func binaryFormat(of bytes: [UInt8]) -> Document.Format? {
+    bytes.starts(with: Array("%PDF-".utf8)) ? .pdf : nil
+  }
+
+  /// The format of decoded text (the page part, after any corpus header).
+  public static func format(ofText text: String) -> Document.Format {
+    let opening = text.prefix(512).trimmingWhitespace().lowercased()
+    if opening.hasPrefix("<?xml") || opening.hasPrefix("<soap") { return .moderngovXML }
+    if opening.hasPrefix("<!doctype html") || opening.hasPrefix("<html") || opening.contains("<body") {
+      return .moderngovHTML
+    }
+    if modernGovMarkers.contains(where: { text.contains($0) }) { return .moderngovText }
+    return .plainText
+  }
+
+  /// The name used in `IngestError.unsupportedFormat`.
+  static func name(of format: Document.Format) -> String {
+    switch format {
+    case .moderngovHTML: return "html"
+    case .moderngovXML: return "xml"
+    case .pdf: return "pdf"
+    case .moderngovText: return "moderngov-text"
+    case .plainText: return "plain-text"
+    }
+  }
+}

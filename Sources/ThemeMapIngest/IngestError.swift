@@ -1,0 +1,46 @@
+import Foundation
+
+/// Why ingest could not read a document or a manifest.
+///
+/// Every case names the file, so that a run over many documents can report each problem and go on.
+public enum IngestError: Error, LocalizedError, Equatable, Sendable {
+  /// The file has no bytes, or only whitespace.
+  case emptyFile(path: String)
+  /// The file is not text: it holds NUL bytes, or bytes that are neither UTF-8 nor plain Windows-1252.
+  case binaryFile(path: String)
+  /// The file is text but not meeting minutes; `reason` says what was missing.
+  case notMinutes(path: String, reason: String)
+  /// The file could not be opened or read; `reason` is the system's message.
+  case unreadable(path: String, reason: String)
+  /// The manifest is malformed at a line (1-based; 0 when the YAML library gives none).
+  case manifest(path: String, line: Int, message: String)
+  /// The file is in a format this version detects but does not parse yet ("html", "xml", "pdf").
+  case unsupportedFormat(path: String, format: String)
+
+  /// The file the error is about.
+  public var path: String {
+    switch self {
+    case .emptyFile(let path), .binaryFile(let path), .notMinutes(let path, _), .unreadable(let path, _),
+      .manifest(let path, _, _), .unsupportedFormat(let path, _):
+      return path
+    }
+  }
+
+  /// "Datasets/x.txt: empty file", with the line for manifest errors ("manifest.yaml:12: ...").
+  public var errorDescription: String? {
+    switch self {
+    case .emptyFile(let path):
+      return "\(path): empty file"
+    case .binaryFile(let path):
+      return "\(path): binary file, not text"
+    case .notMinutes(let path, let reason):
+      return "\(path): not meeting minutes (\(reason))"
+    case .unreadable(let path, let reason):
+      return "\(path): cannot be read (\(reason))"
+    case .manifest(let path, let line, let message):
+      return line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
+    case .unsupportedFormat(let path, let format):
+      return "\(path): \(format) documents are not supported yet"
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import ThemeMapModel
+
+extension RecommendationExtractor {
+  /// The content of a bullet paragraph ("·  text", "•  text", "-  text") without its mark, or nil.
+  func bulletContent(_ paragraph: TextLine) -> Range<Int>? {
+    guard let first = paragraph.text.unicodeScalars.first, ["·", "•", "▪", "◦", "-", "–"].contains(first)
+    else { return nil }
+    let markWidth = String(first).utf8.count
+    let content = text.trim((paragraph.start + markWidth)..<paragraph.end)
+    return content.isEmpty ? nil : content
+  }
+
+  /// The number and content of a numbered paragraph ("1.   Panel ...", "6.1That the PCC ..."), or nil.
+  func numberedContent(_ paragraph: TextLine) -> (number: String, range: Range<Int>)? {
+    let bytes = text.bytes
+    var index = paragraph.start
+    var number = ""
+    while index < paragraph.end, (0x30...0x39).contains(bytes[index]) || bytes[index] == 0x2E {
+      number.append(Character(Unicode.Scalar(bytes[index])))
+      index += 1
+    }
+    while number.hasSuffix(".") { number.removeLast() }
+    // A written year or a long figure is not a list number.
+    guard let first = number.first, first.isNumber, number.count <= 5, index < paragraph.end else {
+      return nil
+    }
+    let afterNumber = bytes[index]
+    let isSpace = text.spaceWidth(startingAt: index, limit: paragraph.end) != nil
+    let isCapital = (0x41...0x5A).contains(afterNumber)
+    let endsWithDot = bytes[index - 1] == 0x2E
+    guard isSpace || isCapital || endsWithDot else { return nil }
+    if !number.contains("."), !endsWithDot, !isCapital { return nil }
+    let content = text.trim(index..<paragraph.end)
+    return content.isEmpty ? nil : (number, content)
+  }
+
+  /// "RESOLVED – That ..." or "Resolved: That ..." on one line: the part from "That".
+  func inlineResolution(_ paragraph: TextLine) -> Range<Int>? {
+    let lowered = paragraph.text.lowercased()
+    guard lowered.hasPrefix("resolved"), let that = text.find("that ", in: paragraph.start..<paragraph.end),
+      that - paragraph.start <= 16
+    else { return nil }
+    return text.trim(that..<paragraph.end)
+  }
+
+  /// "... the recommendation that the Thames Valley Police should roll out ... ." in running text: the
+  /// part after "that" up to the end of its sentence.
+  func inSentenceRecommendation(_ paragraph: TextLine) -> Range<Int>? {
+    guard let phrase = text.find("the recommendation that ", in: paragraph.start..<paragraph.end) else {
+      return nil
+    }
+    let start = phrase + "the recommendation that ".utf8.count
+    var end = paragraph.end
+    var index = start
+    while index < paragraph.end {
+      if text.bytes[index] == 0x2E,
+        index + 1 == paragraph.end || text.spaceWidth(startingAt: index + 1, limit: paragraph.end) != nil
+      {
+        end = index + 1
+        break
+      }
+      index += 1
+    }
+    let range = text.trim(start..<end)
+    return range.isEmpty ? nil : range
+  }
+}
+
+extension RecommendationExtractor {
+  /// Phrases that make a sentence a requested action.
+  static let actionPhrases = [
+    "was asked to provide", "were asked to provide", "would be sent to the", "will be sent to the",
+    "would report back", "will report back", "agreed to provide",
+  ]
+
+  /// The sentences of a paragraph that request an action.
+  func actionSentences(_ paragraph: TextLine) -> [Range<Int>] {
+    sentences(in: paragraph.start..<paragraph.end).filter { sentence in
+      Self.actionPhrases.contains { text.find($0, in: sentence) != nil }
+    }
+  }
+
+  /// A paragraph's sentences: a full stop, then whitespace, then a capital letter ends one.
+  func sentences(in range: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = range.lowerBound
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if text.bytes[index] == 0x2E,
+        let width = text.spaceWidth(startingAt: index + 1, limit: range.upperBound)
+      {
+        var next = index + 1 + width
+        while next < range.upperBound, let more = text.spaceWidth(startingAt: next, limit: range.upperBound) {
+          next += more
+        }
+        if next < range.upperBound, (0x41...0x5A).contains(text.bytes[next]) {
+          result.append(text.trim(start..<(index + 1)))
+          start = next
+          index = next
+          continue
+        }
+      }
+      index += 1
+    }
+    let last = text.trim(start..<range.upperBound)
+    if !last.isEmpty { result.append(last) }
+    return result.filter { !$0.isEmpty }
+  }
+}
+
+/// Who a recommendation is addressed to, from the words it uses.
+enum Addressee {
+  /// Names in the order they are tried at one position: longer before shorter.
+  private static let names: [(pattern: String, label: String)] = [
+    ("PCC/Deputy PCC", "PCC/Deputy PCC"), ("Deputy PCC", "Deputy PCC"), ("Panel Members", "Panel Members"),
+    ("Thames Valley Police", "TVP"), ("TVP", "TVP"), ("Police and Crime Commissioner", "PCC"), ("PCC", "PCC"),
+    ("Members", "Members"), ("the Panel", "the Panel"),
+  ]
+
+  /// The first addressee named in `text`, after "asked that" / "Asking" when present: "Panel Members
+  /// have asked that the PCC consider" is addressed to the PCC.
+  static func find(in text: String) -> String? {
+    var searchStart = text.startIndex
+    if let asked = text.range(of: "asked that ") {
+      searchStart = asked.upperBound
+    } else if text.hasPrefix("Asking ") {
+      searchStart = text.index(text.startIndex, offsetBy: "Asking ".count)
+    }
+    var best: (position: String.Index, length: Int, label: String)?
+    for (pattern, label) in names {
+      var from = searchStart
+      while let range = text.range(of: pattern, range: from..<text.endIndex) {
+        from = range.upperBound
+        guard isWholeWord(range, in: text) else { continue }
+        // "the Panel Members", "Panel Members", "Deputy PCC" are matched by their longer names.
+        if pattern == "the Panel", text[range.upperBound...].hasPrefix(" Members") { continue }
+        if best == nil || range.lowerBound < best?.position ?? text.endIndex {
+          best = (range.lowerBound, pattern.count, label)
+        }
+        break
+      }
+    }
+    return best?.label
+  }
+
+  private static func isWholeWord(_ range: Range<String.Index>, in text: String) -> Bool {
+    let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+    let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+    return !before.isLetter && !before.isNumber && before != "/" && !after.isLetter && !after.isNumber
+      && after != "/"
+  }
+}
