@@ -26,21 +26,27 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     }
   }
 
-  /// "Datasets/x.txt: empty file", with the line for manifest errors ("manifest.yaml:12: ...").
-  public var errorDescription: String? {
+  /// The line the error is at, where one is known (manifest errors).
+  public var line: Int? {
+    if case .manifest(_, let line, _) = self, line > 0 { return line }
+    return nil
+  }
+
+  /// What went wrong, without the file name: for reports that print the file in a column of its own.
+  public var reason: String {
     switch self {
-    case .emptyFile(let path):
-      return "\(path): empty file"
-    case .binaryFile(let path):
-      return "\(path): binary file, not text"
-    case .notMinutes(let path, let reason):
-      return "\(path): not meeting minutes (\(reason))"
-    case .unreadable(let path, let reason):
-      return "\(path): cannot be read (\(reason))"
-    case .manifest(let path, let line, let message):
-      return line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
-    case .unsupportedFormat(let path, let format):
-      return "\(path): \(format) documents are not supported yet"
+    case .emptyFile: "empty file"
+    case .binaryFile: "binary file, not text"
+    case .notMinutes(_, let reason): "not meeting minutes (\(reason))"
+    case .unreadable(_, let reason): "cannot be read (\(reason))"
+    case .manifest(_, _, let message): message
+    case .unsupportedFormat(_, let format): "\(format) documents are not supported yet"
     }
+  }
+
+  /// "Datasets/x.txt: empty file", with the line where known ("manifest.yaml:12: ...").
+  public var errorDescription: String? {
+    let location = line.map { "\(path):\($0)" } ?? path
+    return "\(location): \(reason)"
   }
 }

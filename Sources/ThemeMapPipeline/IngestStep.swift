@@ -64,7 +64,7 @@ public struct IngestStep: Sendable {
       do throws(StoreError) {
         if let stored = try store.storedContentHash(forPath: path),
           let bytes = FileManager.default.contents(atPath: url.path),
-          ContentHash.sha256Hex(Array(bytes)) == stored
+          SHA256.hexDigest(Array(bytes)) == stored
         {
           report.files.append(FileReport(path: path, outcome: .unchanged))
           continue
@@ -76,9 +76,8 @@ public struct IngestStep: Sendable {
       do {
         parsed = try reader.read(contentsOf: url, displayPath: path)
       } catch {
-        let message = error.errorDescription ?? String(describing: error)
-        report.files.append(FileReport(path: path, outcome: .skipped(reason: message)))
-        report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: message))
+        report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
+        report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
         continue
       }
       for warning in parsed.warnings {
