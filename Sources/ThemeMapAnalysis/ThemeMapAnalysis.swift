@@ -1,2 +1,0 @@
-/// Placeholder until the stage lands.
-enum ThemeMapAnalysisPlaceholder {}
