@@ -56,7 +56,7 @@ struct AliasAutomaton: Sendable {
       ]
       for (kind, words) in lists {
         for text in words {
-          let key = TokenFolding.key(of: text)
+          let key = TokenFolding.standard.key(of: text)
           guard !key.isEmpty else { throw .emptyAlias(path: path, line: 0, theme: theme.id) }
           var node: Int32 = 0
           for byte in key {
@@ -71,13 +71,28 @@ struct AliasAutomaton: Sendable {
           }
           let entry = Entry(
             kind: kind, themeID: theme.id, text: text,
-            exactKey: kind == .abbreviation ? TokenFolding.key(of: text, foldCase: false) : [])
+            exactKey: kind == .abbreviation ? TokenFolding.standard.key(of: text, foldCase: false) : [])
           var existing = nodeEntries[node] ?? []
           if try Self.admit(entry, into: existing, path: path) { existing.append(entry) }
           nodeEntries[node] = existing
         }
       }
     }
+    // Number nodes breadth-first so the shallow rows every walk visits sit together in memory.
+    var order: [Int] = [0]
+    var newID = [Int32](repeating: 0, count: children.count)
+    var head = 0
+    while head < order.count {
+      let node = order[head]
+      head += 1
+      for byte in children[node].keys.sorted() {
+        guard let child = children[node][byte] else { continue }
+        newID[Int(child)] = Int32(order.count)
+        order.append(Int(child))
+      }
+    }
+    children = order.map { old in children[old].mapValues { newID[Int($0)] } }
+    nodeEntries = Dictionary(uniqueKeysWithValues: nodeEntries.map { (newID[Int($0.key)], $0.value) })
     var classOf = [UInt8](repeating: 0, count: 256)
     var classes = 1
     for table in children {

@@ -78,7 +78,7 @@ public enum TaxonomyLoader {
         throw .duplicateThemeID(path: path, line: entry.line, id: entry.theme.id)
       }
       lineOfID[entry.theme.id] = entry.line
-      for (word, line) in entry.wordLines where TokenFolding.key(of: word).isEmpty {
+      for (word, line) in entry.wordLines where TokenFolding.standard.key(of: word).isEmpty {
         throw .emptyAlias(path: path, line: line, theme: entry.theme.id)
       }
     }

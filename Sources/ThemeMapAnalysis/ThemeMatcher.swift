@@ -18,6 +18,7 @@ import ThemeMapModel
 /// any entry but emits nothing, so its words cannot count for anything.
 public struct ThemeMatcher: Sendable {
   private let automaton: AliasAutomaton
+  private let folding = TokenFolding.standard
 
   /// Compiles the taxonomy.
   /// - Throws: `AnalysisError.emptyAlias` or `.aliasClash` (the loader reports these first, with
@@ -42,7 +43,7 @@ public struct ThemeMatcher: Sendable {
     let end = bounds.upperBound
     var found: [ThemeMatch] = []
     var candidates: [(node: Int32, end: Int)] = []
-    var start = TokenFolding.nextWordStart(bytes, from: bounds.lowerBound, end)
+    var start = folding.nextWordStart(bytes, from: bounds.lowerBound, end)
     while start < end {
       let firstWordEnd = walk(bytes, from: start, end, candidates: &candidates)
       var resumeAt = -1
@@ -54,8 +55,8 @@ public struct ThemeMatcher: Sendable {
         resumeAt = candidate.end
         break
       }
-      if resumeAt < 0 { resumeAt = firstWordEnd ?? TokenFolding.wordEnd(bytes, from: start, end) }
-      start = TokenFolding.nextWordStart(bytes, from: resumeAt, end)
+      if resumeAt < 0 { resumeAt = firstWordEnd }
+      start = folding.nextWordStart(bytes, from: resumeAt, end)
     }
     return found
   }
@@ -69,13 +70,15 @@ public struct ThemeMatcher: Sendable {
 
   /// Walks the trie from the word at `start`, collecting every node with entries reached at a word
   /// end, shortest first.
-  /// - Returns: Where the first word ends, or `nil` when the trie ran out inside it.
+  /// - Returns: Where the first word ends; when the trie runs out inside it, the rest of the word is
+  ///   skipped from there, so the caller never rescans it.
   @inline(__always)
   private func walk(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ end: Int,
     candidates: inout [(node: Int32, end: Int)]
-  ) -> Int? {
-    candidates.removeAll(keepingCapacity: true)
+  ) -> Int {
+    // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
+    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
     var node: Int32 = 0
     var at = start
     var firstWordEnd: Int?
@@ -84,35 +87,35 @@ public struct ThemeMatcher: Sendable {
       while at < end {
         let byte = bytes[at]
         if byte < 0x80 {
-          let kind = TokenFolding.asciiKind[Int(byte)]
-          if kind == 1 {
-            node = automaton.step(node, TokenFolding.asciiLower[Int(byte)])
-            if node == 0 { return firstWordEnd }
+          if TokenFolding.isASCIIWord(byte) {
+            node = automaton.step(node, TokenFolding.asciiLower(byte))
+            if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
             at += 1
-          } else if kind == 2 && TokenFolding.isWordStart(bytes, at + 1, end) {
+          } else if byte == 0x27 && folding.isWordStart(bytes, at + 1, end) {
             at += 1
           } else {
             break
           }
         } else {
           let (scalar, length) = TokenFolding.decode(bytes, at, end)
-          if TokenFolding.isWord(scalar) {
+          if folding.isWord(scalar) {
             node = feed(scalar, from: node)
-            if node == 0 { return firstWordEnd }
+            if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
             at += length
-          } else if scalar == 0x2019 && TokenFolding.isWordStart(bytes, at + length, end) {
+          } else if scalar == 0x2019 && folding.isWordStart(bytes, at + length, end) {
             at += length
           } else {
             break
           }
         }
       }
-      if firstWordEnd == nil { firstWordEnd = at }
+      let wordEnd = firstWordEnd ?? at
+      firstWordEnd = wordEnd
       if automaton.hasEntries(node) { candidates.append((node, at)) }
-      let nextWord = TokenFolding.nextWordStart(bytes, from: at, end)
-      if nextWord >= end { return firstWordEnd }
+      let nextWord = folding.nextWordStart(bytes, from: at, end)
+      if nextWord >= end { return wordEnd }
       node = automaton.step(node, TokenFolding.separator)
-      if node == 0 { return firstWordEnd }
+      if node == 0 { return wordEnd }
       at = nextWord
     }
   }
@@ -138,7 +141,7 @@ public struct ThemeMatcher: Sendable {
     for entry in automaton.entries(at: node) {
       if entry.kind != .abbreviation { return entry }
       // Computed lazily: only abbreviation hits pay for the case check.
-      let textKey = exactKey ?? TokenFolding.key(of: bytes, range: words, foldCase: false)
+      let textKey = exactKey ?? folding.key(of: bytes, range: words, foldCase: false)
       exactKey = textKey
       if textKey == entry.exactKey { return entry }
     }

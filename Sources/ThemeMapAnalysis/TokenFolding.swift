@@ -7,31 +7,45 @@
 /// one *separator*, so "Hotel-Watch" and "Hotel  Watch" fold to "hotel watch".
 ///
 /// ```swift
-/// TokenFolding.key(of: "Chelsea’s  Choice")       // (1) "chelseas choice"
-/// TokenFolding.key(of: "LSCB’s", foldCase: false)  // (2) "LSCBs"
+/// TokenFolding.standard.key(of: "Chelsea’s  Choice")       // (1) "chelseas choice"
+/// TokenFolding.standard.key(of: "LSCB’s", foldCase: false)  // (2) "LSCBs"
 /// ```
 /// (1) The key aliases are compiled under and matches are compared by: folded words, one space apart.
 /// (2) Abbreviations keep their case: the matcher compares this form of the text with the abbreviation.
 ///
-/// Everything works on UTF-8 bytes: ASCII is classified and lowered by table, and only non-ASCII
-/// scalars are decoded and looked up in the Unicode properties.
-enum TokenFolding {
+/// Everything works on UTF-8 bytes. ASCII is classified and lowered by arithmetic; scalars below
+/// U+3000 (Latin, Greek, Cyrillic, punctuation) by a bit table built once per instance, so the hot
+/// loop neither touches lazily initialised globals nor the Unicode property tables; only rarer
+/// scalars are looked up in the Unicode properties.
+struct TokenFolding: Sendable {
   /// The folded form of a separator run in a key.
   static let separator: UInt8 = 0x20
 
-  /// ASCII classes: 0 separator, 1 word, 2 apostrophe.
-  static let asciiKind: [UInt8] = (0..<128).map { byte -> UInt8 in
-    switch byte {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
-    case 0x27: return 2
-    default: return 0
+  /// An instance for compile-time work and tests; the matcher keeps its own copy.
+  static let standard = TokenFolding()
+
+  /// One bit per scalar below `tableLimit`: set for word scalars.
+  private let wordBits: [UInt64]
+  private static let tableLimit: UInt32 = 0x3000
+
+  /// Builds the word table (12,288 property look-ups, well under a millisecond).
+  init() {
+    var bits = [UInt64](repeating: 0, count: Int(Self.tableLimit / 64))
+    for scalar in UInt32(0)..<Self.tableLimit where Self.isWordByProperties(scalar) {
+      bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63)
     }
+    wordBits = bits
   }
 
-  /// ASCII lowercase table for all 256 bytes (bytes above 0x7F map to themselves).
-  static let asciiLower: [UInt8] = (0..<256).map { byte -> UInt8 in
-    (0x41...0x5A).contains(byte) ? UInt8(byte + 0x20) : UInt8(byte)
+  /// Whether an ASCII byte is a letter or digit.
+  @inline(__always)
+  static func isASCIIWord(_ byte: UInt8) -> Bool {
+    byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
   }
+
+  /// The ASCII lowercase of a byte (bytes other than `A`-`Z` are unchanged).
+  @inline(__always)
+  static func asciiLower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
   /// Decodes the scalar starting at `index`; malformed UTF-8 reads as U+FFFD, one byte long, which
   /// is a separator, so broken bytes split words instead of stopping the scan.
@@ -66,12 +80,12 @@ enum TokenFolding {
     }
   }
 
-  /// Whether a scalar is part of a word: letters, digits and other numbers, and combining marks.
-  @inline(__always)
-  static func isWord(_ scalar: UInt32) -> Bool {
-    if scalar < 0x80 { return asciiKind[Int(scalar)] == 1 }
-    // General Punctuation (dashes, curly quotes, bullets) is the commonest non-ASCII in minutes.
-    if (0x2000...0x206F).contains(scalar) { return false }
+  /// The Unicode definition of a word scalar: alphabetic, numeric, or a combining mark.
+  ///
+  /// Never inlined: the property enums are resilient types whose stack space callers would otherwise
+  /// set up on every call, which cost the scanning loops more than the look-ups themselves.
+  @inline(never)
+  private static func isWordByProperties(_ scalar: UInt32) -> Bool {
     guard let unicode = Unicode.Scalar(scalar) else { return false }
     let properties = unicode.properties
     if properties.isAlphabetic || properties.numericType != nil { return true }
@@ -81,28 +95,49 @@ enum TokenFolding {
     }
   }
 
+  /// Whether a scalar is part of a word.
+  @inline(__always)
+  func isWord(_ scalar: UInt32) -> Bool {
+    if scalar < Self.tableLimit {
+      return wordBits.withUnsafeBufferPointer { $0[Int(scalar >> 6)] } & (1 << UInt64(scalar & 63)) != 0
+    }
+    return Self.isWordByProperties(scalar)
+  }
+
   /// Whether a scalar is an apostrophe that may sit inside a word.
   @inline(__always)
   static func isApostrophe(_ scalar: UInt32) -> Bool { scalar == 0x27 || scalar == 0x2019 }
 
   /// Whether a word character starts at `index`.
   @inline(__always)
-  static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+  func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
     guard index < end else { return false }
     let byte = bytes[index]
-    if byte < 0x80 { return asciiKind[Int(byte)] == 1 }
-    return isWord(decode(bytes, index, end).scalar)
+    if byte < 0x80 { return Self.isASCIIWord(byte) }
+    return isWord(Self.decode(bytes, index, end).scalar)
   }
 
   /// The offset just past the word that starts at `index`, inner apostrophes included.
   /// - Complexity: O(k) in the word's length in bytes.
-  static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ end: Int) -> Int {
+  @inline(__always)
+  func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ end: Int) -> Int {
     var at = index
     while at < end {
-      let (scalar, length) = decode(bytes, at, end)
+      let byte = bytes[at]
+      if byte < 0x80 {
+        if Self.isASCIIWord(byte) {
+          at += 1
+        } else if byte == 0x27, at > index, isWordStart(bytes, at + 1, end) {
+          at += 1
+        } else {
+          break
+        }
+        continue
+      }
+      let (scalar, length) = Self.decode(bytes, at, end)
       if isWord(scalar) {
         at += length
-      } else if isApostrophe(scalar), at > index, isWordStart(bytes, at + length, end) {
+      } else if scalar == 0x2019, at > index, isWordStart(bytes, at + length, end) {
         at += length
       } else {
         break
@@ -114,15 +149,15 @@ enum TokenFolding {
   /// The first offset at or after `index` where a word starts, or `end`.
   /// - Complexity: O(k) in the bytes skipped.
   @inline(__always)
-  static func nextWordStart(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ end: Int) -> Int {
+  func nextWordStart(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ end: Int) -> Int {
     var at = index
     while at < end {
       let byte = bytes[at]
       if byte < 0x80 {
-        if asciiKind[Int(byte)] == 1 { return at }
+        if Self.isASCIIWord(byte) { return at }
         at += 1
       } else {
-        let (scalar, length) = decode(bytes, at, end)
+        let (scalar, length) = Self.decode(bytes, at, end)
         if isWord(scalar) { return at }
         at += length
       }
@@ -130,12 +165,12 @@ enum TokenFolding {
     return end
   }
 
-  /// Appends the folded UTF-8 of a word scalar: ASCII by table, others by the Unicode lowercase
+  /// Appends the folded UTF-8 of a word scalar: ASCII by arithmetic, others by the Unicode lowercase
   /// mapping (a small string, so no heap allocation for the usual one-scalar result).
   @inline(__always)
   static func appendFolded(_ scalar: UInt32, to key: inout [UInt8]) {
     if scalar < 0x80 {
-      key.append(asciiLower[Int(scalar)])
+      key.append(asciiLower(UInt8(scalar)))
     } else if let unicode = Unicode.Scalar(scalar) {
       key.append(contentsOf: unicode.properties.lowercaseMapping.utf8)
     }
@@ -144,20 +179,18 @@ enum TokenFolding {
   /// The key of a byte range: its words, case-folded unless `foldCase` is false, inner apostrophes
   /// dropped, one space between words, nothing before the first or after the last.
   /// - Complexity: O(n) in the range's length.
-  static func key(of bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, foldCase: Bool = true)
-    -> [UInt8]
-  {
+  func key(of bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, foldCase: Bool = true) -> [UInt8] {
     var key: [UInt8] = []
     key.reserveCapacity(range.count)
     var at = nextWordStart(bytes, from: range.lowerBound, range.upperBound)
     while at < range.upperBound {
-      if !key.isEmpty { key.append(separator) }
+      if !key.isEmpty { key.append(Self.separator) }
       let wordEnd = wordEnd(bytes, from: at, range.upperBound)
       while at < wordEnd {
-        let (scalar, length) = decode(bytes, at, range.upperBound)
+        let (scalar, length) = Self.decode(bytes, at, range.upperBound)
         if isWord(scalar) {
           if foldCase {
-            appendFolded(scalar, to: &key)
+            Self.appendFolded(scalar, to: &key)
           } else {
             key.append(contentsOf: bytes[at..<(at + length)])
           }
@@ -170,7 +203,7 @@ enum TokenFolding {
   }
 
   /// The key of a string (see `key(of:range:foldCase:)`).
-  static func key(of text: String, foldCase: Bool = true) -> [UInt8] {
+  func key(of text: String, foldCase: Bool = true) -> [UInt8] {
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { key(of: $0, range: 0..<$0.count, foldCase: foldCase) }
   }

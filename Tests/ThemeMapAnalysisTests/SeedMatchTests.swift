@@ -125,8 +125,10 @@ import ThemeMapTestSupport
       for match in found {
         #expect(match.range.lowerBound >= previousEnd)
         previousEnd = match.range.upperBound
-        let key = bytes.withUnsafeBufferPointer { TokenFolding.key(of: $0, range: match.range) }
-        #expect(key == TokenFolding.key(of: match.alias), "\(matchedText(match, in: text)) vs \(match.alias)")
+        let key = bytes.withUnsafeBufferPointer { TokenFolding.standard.key(of: $0, range: match.range) }
+        #expect(
+          key == TokenFolding.standard.key(of: match.alias),
+          "\(matchedText(match, in: text)) vs \(match.alias)")
       }
     }
   }
