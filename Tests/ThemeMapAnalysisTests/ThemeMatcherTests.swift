@@ -70,6 +70,8 @@ import ThemeMapModel
 
   @Test func exclusionsSwallowTheirWords() {
     #expect(themes("under the Licensing Act 2003") == [])
+    #expect(themes("Slough Borough Council - Licensing Sub-Committee") == [])
+    #expect(themes("a review of taxi and premises licensing") == ["taxi-licensing"])
     #expect(themes("taxi licensing and licensing of drivers") == ["taxi-licensing", "taxi-licensing"])
     #expect(themes("the Prevent programme") == ["radicalisation"])
     #expect(themes("Prevent the harm") == [])
