@@ -15,7 +15,8 @@ struct ExportContext {
     self.snapshot = snapshot
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     itemByID = Dictionary(
-      snapshot.items.compactMap { item in item.id.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
+      uniquingKeysWith: { first, _ in first })
     mentionsByItem = Dictionary(grouping: snapshot.mentions, by: \.itemId)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
@@ -67,7 +68,8 @@ struct ExportContext {
       return [
         .integer(Int(id)), .text(mention.themeId), .text(parentOfTheme[mention.themeId]),
         .integer(Int(mention.itemId)), .integer(item.map { Int($0.meetingId) }), .text(meeting?.body),
-        .date(meeting?.bestDate), .text(mention.field), .text(mention.matchedText), .text(mention.matchedAlias),
+        .date(meeting?.bestDate), .text(mention.field), .text(mention.matchedText),
+        .text(mention.matchedAlias),
         .text(meeting?.documentPath), .integer(mention.spanStart), .integer(mention.spanEnd),
         .integer(mention.line),
       ]

@@ -8,6 +8,7 @@ public enum ExportError: Error, LocalizedError, Equatable, Sendable {
   /// rather than trapped so that the other files still get written).
   case rowShape(path: String, row: Int, expected: Int, found: Int)
 
+  /// The message, naming the file.
   public var errorDescription: String? {
     switch self {
     case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"

@@ -30,7 +30,8 @@ public enum OutputSchemas {
       CSVColumn("ordinal", .integer, "the item's position in the document, from 1"),
       CSVColumn("number", .string, "the item number the page shows"),
       CSVColumn("title", .string, "the item title, page artefacts removed"),
-      CSVColumn("is_truncated", .boolean, "true when the page cut the minutes short (\"view the full minutes text\")"),
+      CSVColumn(
+        "is_truncated", .boolean, "true when the page cut the minutes short (\"view the full minutes text\")"),
       CSVColumn("themes", .string, "ids of the themes found in the item, ';'-separated, taxonomy order"),
       CSVColumn("attachments", .string, "attachments the page lists, ';'-separated"),
       CSVColumn("document", .string, "the source file"),

@@ -79,10 +79,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     }
   }
 
+  /// Earlier days sort first.
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
+  /// Decodes the ISO form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -93,6 +95,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     self = day
   }
 
+  /// Encodes the ISO form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(isoString)

@@ -10,6 +10,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The document (or row) was skipped.
     case error
 
+    /// Warnings sort before errors.
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
       lhs == .warning && rhs == .error
     }

@@ -3,8 +3,11 @@ import ThemeMapModel
 
 /// A stored document: its path, identity and the text every span points into.
 public struct DocumentRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table.
   public static let databaseTableName = "documents"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -30,13 +33,17 @@ public struct DocumentRecord: Codable, Sendable, Hashable, FetchableRecord, Muta
     public static let contentHash = Column("content_hash")
   }
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A stored body.
 public struct BodyRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table.
   public static let databaseTableName = "bodies"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -48,13 +55,17 @@ public struct BodyRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
   /// The parent body's name.
   public var parentName: String?
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A stored meeting.
 public struct MeetingRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table.
   public static let databaseTableName = "meetings"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -87,13 +98,17 @@ public struct MeetingRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
       latest: dateLatest.flatMap(CalendarDay.init(isoString:)))
   }
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A stored agenda item.
 public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table.
   public static let databaseTableName = "items"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -152,6 +167,7 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
       links: links.isEmpty ? [] : links.components(separatedBy: "\n"))
   }
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -159,8 +175,11 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord,
   MutablePersistableRecord
 {
+  /// The table.
   public static let databaseTableName = "recommendations"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -184,13 +203,17 @@ public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord
   /// The line it starts on.
   public var line: Int
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A stored theme of the taxonomy in force.
 public struct ThemeRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table.
   public static let databaseTableName = "themes"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The theme id.
@@ -205,8 +228,11 @@ public struct ThemeRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
 
 /// A stored mention: one theme match in an item.
 public struct MentionRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table.
   public static let databaseTableName = "mentions"
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
@@ -228,5 +254,6 @@ public struct MentionRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
   /// The line.
   public var line: Int
 
+  /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

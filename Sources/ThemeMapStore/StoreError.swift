@@ -9,6 +9,7 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
   /// A query failed.
   case queryFailed(what: String, reason: String)
 
+  /// The message, naming the file.
   public var errorDescription: String? {
     switch self {
     case .cannotOpen(let path, let reason): "\(path): cannot open the ThemeMap store: \(reason)"

@@ -31,7 +31,8 @@ extension ThemeMap {
     func run() throws {
       let store = try storeOptions.open()
       let step = IngestStep(manifest: try loadManifest(at: manifest))
-      let report = step.run(files: DocumentCollector.files(in: paths.map { URL(fileURLWithPath: $0) }), into: store)
+      let report = step.run(
+        files: DocumentCollector.files(in: paths.map { URL(fileURLWithPath: $0) }), into: store)
       printIngestReport(report)
       if report.hasErrors { throw ExitCode(1) }
     }
@@ -55,5 +56,6 @@ func printIngestReport(_ report: IngestStep.Report) {
   let skipped = report.count { if case .skipped = $0 { true } else { false } }
   let duplicates = report.count { if case .duplicate = $0 { true } else { false } }
   print(
-    "\(report.files.count) files: \(stored) stored, \(unchanged) unchanged, \(duplicates) duplicates, \(skipped) skipped")
+    "\(report.files.count) files: \(stored) stored, \(unchanged) unchanged, \(duplicates) duplicates, \(skipped) skipped"
+  )
 }

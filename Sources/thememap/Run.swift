@@ -36,11 +36,15 @@ extension ThemeMap {
         throw ValidationError("\(taxonomyPath): no taxonomy; --datasets must name a folder with themes.yaml")
       }
 
-      let storeOptions = try StoreOptions.parse(["--store", output.appendingPathComponent("thememap.sqlite").path])
+      let storeOptions = try StoreOptions.parse([
+        "--store", output.appendingPathComponent("thememap.sqlite").path,
+      ])
       let store = try storeOptions.open()
-      let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try loadManifest(at: manifestPath) : nil
+      let manifest =
+        FileManager.default.fileExists(atPath: manifestPath) ? try loadManifest(at: manifestPath) : nil
       let sources = FileManager.default.fileExists(atPath: documents.path) ? documents : root
-      let ingest = IngestStep(manifest: manifest).run(files: DocumentCollector.files(in: [sources]), into: store)
+      let ingest = IngestStep(manifest: manifest).run(
+        files: DocumentCollector.files(in: [sources]), into: store)
       printIngestReport(ingest)
 
       let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()

@@ -43,7 +43,9 @@ extension ThemeMap {
           String($0).leftPadded(to: 8)
         }
         let indent = String(repeating: "  ", count: depth)
-        print("\(figures[0]) \(figures[1].suffix(6)) \(figures[2].suffix(9))  \(indent)\(theme.label) [\(theme.id)]")
+        print(
+          "\(figures[0]) \(figures[1].suffix(6)) \(figures[2].suffix(9))  \(indent)\(theme.label) [\(theme.id)]"
+        )
         for child in children[theme.id] ?? [] { show(child, depth: depth + 1) }
       }
       for root in children[""] ?? [] { show(root, depth: 0) }

@@ -50,7 +50,8 @@ import ThemeMapTestSupport
   }
 
   @Test func rawModeKeepsFormulasAsWritten() throws {
-    let records = try CSVReader.records(try written([[.text("=1+1"), .integer(1), .number(1)]], neutralise: false))
+    let records = try CSVReader.records(
+      try written([[.text("=1+1"), .integer(1), .number(1)]], neutralise: false))
     #expect(records[1][0] == "=1+1")
   }
 

@@ -7,6 +7,7 @@ public enum CSVReader {
     public var record: Int
     /// Why.
     public var reason: String
+    /// "record N: reason".
     public var description: String { "record \(record): \(reason)" }
   }
 
