@@ -18,8 +18,8 @@ import Foundation
 /// at 0 because dot rejects negative weights.
 ///
 /// Every ID and label is quoted. Inside quotes `\` becomes `\\` and `"` becomes `\"`; a line break
-/// becomes `\n`. Other control characters, which Graphviz mishandles (it reads a NUL as the end of
-/// the string), become U+FFFD. Attributes, spells and timed values are not written: DOT is for
+/// becomes `\n`. Other control characters and U+FFFE/U+FFFF become U+FFFD: Graphviz reads a NUL as
+/// the end of the string, and copies the rest into SVG, where XML forbids them. Attributes, spells and timed values are not written: DOT is for
 /// drawing.
 public enum DOTWriter {
   /// Renders the graph as a DOT document (UTF-8 text).
@@ -81,7 +81,8 @@ public enum DOTWriter {
       case "\n": if !previousWasCR { out += "\\n" }
       case "\t": out += "\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
+        // Graphviz copies text into SVG as is, so anything XML forbids would break the SVG.
+        if !XMLEscaping.isAllowed(scalar) || scalar.value == 0x7F {
           out += "\u{FFFD}"
         } else {
           out.unicodeScalars.append(scalar)

@@ -23,6 +23,12 @@ enum ExternalTool {
     return nil
   }
 
+  /// libxml2's `xmllint`, if installed.
+  static let xmllint = find("xmllint")
+
+  /// Graphviz `dot`, if installed.
+  static let dot = find("dot")
+
   /// Whether python3 can import networkx.
   static let hasNetworkX: Bool = {
     guard let python = find("python3") else { return false }
