@@ -100,4 +100,80 @@ public enum OutputSchemas {
       CSVColumn("items", .integer, "items mentioning the theme"),
       CSVColumn("mentions", .integer, "matches of the theme"),
     ], primaryKey: ["theme", "body", "period"])
+
+  /// carry_over.csv
+  public static let carryOver = CSVSchema(
+    fileName: "carry_over.csv",
+    rowMeaning: "a link from a recommendation to a later record that follows it up, with its evidence",
+    columns: [
+      CSVColumn("link_id", .integer, "ThemeMap's id of the link"),
+      CSVColumn("recommendation_id", .integer, "the earlier recommendation (recommendations.csv)"),
+      CSVColumn("from_meeting_id", .integer, "its meeting"),
+      CSVColumn("from_date", .date, "its meeting's date"),
+      CSVColumn("from_body", .string, "its body"),
+      CSVColumn("from_item_number", .string, "its item number"),
+      CSVColumn("from_number", .string, "its own number, where it has one"),
+      CSVColumn("from_kind", .string, "its kind (recommendation, suggested-area, ...)"),
+      CSVColumn("from_text", .string, "its text"),
+      CSVColumn("target_kind", .string, "what follows it up: recommendation or item"),
+      CSVColumn("target_id", .integer, "the later recommendation_id or item_id"),
+      CSVColumn("to_meeting_id", .integer, "the later meeting"),
+      CSVColumn("to_date", .date, "the later meeting's date (always after from_date)"),
+      CSVColumn("to_body", .string, "the later body"),
+      CSVColumn("to_item_number", .string, "the later item number"),
+      CSVColumn("to_number", .string, "the later recommendation's number, where it has one"),
+      CSVColumn("to_text", .string, "the later record's text"),
+      CSVColumn("score", .number, "the link's score (README: how links are scored); higher is stronger"),
+      CSVColumn("shared_themes", .string, "theme ids both sides are tagged with, ';'-separated"),
+      CSVColumn("shared_terms", .string, "normalised terms both sides use, rarest first, ';'-separated"),
+      CSVColumn("from_quote", .string, "a short quote from the earlier side"),
+      CSVColumn("to_quote", .string, "a short quote from the later side"),
+    ], primaryKey: ["link_id"])
+
+  /// theme_timeline.csv
+  public static let themeTimeline = CSVSchema(
+    fileName: "theme_timeline.csv",
+    rowMeaning: "a theme's appearance at a meeting, in date order, with the gap since the last",
+    columns: [
+      CSVColumn("theme", .string, "the theme id"),
+      CSVColumn("theme_label", .string, "the theme's label"),
+      CSVColumn("sequence", .integer, "1 for the theme's first appearance, then 2, 3, ..."),
+      CSVColumn("meeting_id", .integer, "the meeting (meetings.csv)"),
+      CSVColumn("date", .date, "the meeting's date (or earliest possible date)"),
+      CSVColumn("body", .string, "the body that met"),
+      CSVColumn("items", .integer, "items of the meeting mentioning the theme"),
+      CSVColumn("mentions", .integer, "matches of the theme at the meeting"),
+      CSVColumn(
+        "days_since_previous", .integer, "days since the theme's previous appearance (empty for the first)"),
+      CSVColumn("previous_body", .string, "the body of the previous appearance (empty for the first)"),
+    ], primaryKey: ["theme", "sequence"])
+
+  /// theme_transitions.csv
+  public static let themeTransitions = CSVSchema(
+    fileName: "theme_transitions.csv",
+    rowMeaning: "a theme moving from one body to the next body that took it up",
+    columns: [
+      CSVColumn("theme", .string, "the theme id"),
+      CSVColumn("from_body", .string, "the body where the theme appeared before"),
+      CSVColumn("to_body", .string, "the body where it appeared next"),
+      CSVColumn("count", .integer, "how many times the theme moved this way"),
+      CSVColumn("first_date", .date, "the date of the first such move (the later meeting)"),
+    ], primaryKey: ["theme", "from_body", "to_body"])
+
+  /// work_programme.csv
+  public static let workProgramme = CSVSchema(
+    fileName: "work_programme.csv",
+    rowMeaning: "a candidate item for the next work programme, ranked, with the reason in words",
+    columns: [
+      CSVColumn("rank", .integer, "its place in the ranking, from 1"),
+      CSVColumn("title", .string, "a short title"),
+      CSVColumn(
+        "reason", .string,
+        "recommendation-without-follow-up, suggested-area-never-discussed, rising-theme or theme-without-recommendation"
+      ),
+      CSVColumn("explanation", .string, "the reason in words"),
+      CSVColumn("score", .number, "the ranking score; higher first"),
+      CSVColumn("themes", .string, "theme ids concerned, ';'-separated"),
+      CSVColumn("sources", .string, "where it comes from (meeting date, body, item), ';'-separated"),
+    ], primaryKey: ["rank"])
 }
