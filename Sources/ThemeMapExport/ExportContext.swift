@@ -106,3 +106,10 @@ struct ExportContext {
     ]
   }
 }
+
+extension ExportContext {
+  /// The meeting an item belongs to.
+  func meeting(ofItem itemID: Int64) -> MeetingSummary? {
+    itemByID[itemID].flatMap { meetingByID[$0.meetingId] }
+  }
+}

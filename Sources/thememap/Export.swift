@@ -5,14 +5,20 @@ import ThemeMapExport
 extension ThemeMap {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the CSV files from the store.",
+      abstract: "Write the CSV files and graphs from the store.",
       discussion: """
         Writes meetings.csv, items.csv, mentions.csv, recommendations.csv and theme_trends.csv \
-        (RFC 4180, UTF-8, header row, ISO dates) into the output folder. Each file is written under \
-        a temporary name and moved into place, so a reader never sees half a file.
+        (RFC 4180, UTF-8, header row, ISO dates) into the output folder, and every graph in every \
+        format into <out>/graphs. Each file is written under a temporary name and moved into place, \
+        so a reader never sees half a file. With --graph or --format, only those graphs are written \
+        (and no CSV).
 
-        Example:
+        Graphs: theme-cooccurrence, meetings-themes, carry-over, body-flow.
+        Formats: graphml (yEd, networkx), gexf (Gephi, with time), dot (Graphviz), json (networkx, D3).
+
+        Examples:
           thememap export --store out/thememap.sqlite --out out --period year
+          thememap export --graph meetings-themes --format gexf
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -21,10 +27,29 @@ extension ThemeMap {
     @Option(name: .long, help: "The folder to write into.")
     var out: String = "out"
 
+    @Option(
+      name: .long,
+      help: "Write only this graph (repeatable): \(ThemeGraphKind.allValueStrings.joined(separator: ", ")).")
+    var graph: [ThemeGraphKind] = []
+
+    @Option(name: .long, help: "Write graphs only in this format (repeatable): graphml, gexf, dot, json.")
+    var format: [GraphFormat] = []
+
     func run() throws {
       let store = try storeOptions.open()
-      let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-      let written = try exporter.writeAll(try store.snapshot(), to: URL(fileURLWithPath: out))
+      let snapshot = try store.snapshot()
+      let folder = URL(fileURLWithPath: out)
+      var written: [URL] = []
+      let graphsOnly = !graph.isEmpty || !format.isEmpty
+      if !graphsOnly {
+        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
+        written += try exporter.writeAll(snapshot, to: folder)
+      }
+      let graphs = GraphExporter(
+        kinds: graph.isEmpty ? ThemeGraphKind.allCases : graph,
+        formats: format.isEmpty ? GraphFormat.allCases : format)
+      written += try graphs.writeAll(
+        try analysedGraphInput(store: store, snapshot: snapshot), to: folder.appendingPathComponent("graphs"))
       for url in written { print("wrote \(url.path)") }
     }
   }

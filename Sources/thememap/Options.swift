@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThemeMapAnalysis
+import ThemeMapExport
 import ThemeMapIngest
 import ThemeMapModel
 import ThemeMapStore
@@ -57,4 +58,12 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
   for diagnostic in diagnostics.sorted(by: { $0.severity < $1.severity }) {
     FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
   }
+}
+
+extension ThemeGraphKind: ExpressibleByArgument {}
+extension GraphFormat: ExpressibleByArgument {}
+
+/// The graph input with the analysis results the store holds.
+func analysedGraphInput(store: ThemeMapStore, snapshot: StoreSnapshot) throws -> GraphInput {
+  GraphInput(snapshot: snapshot)
 }

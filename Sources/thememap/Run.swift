@@ -54,7 +54,9 @@ extension ThemeMap {
 
       let snapshot = try store.snapshot()
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-      let written = try exporter.writeAll(snapshot, to: output)
+      var written = try exporter.writeAll(snapshot, to: output)
+      written += try GraphExporter().writeAll(
+        try analysedGraphInput(store: store, snapshot: snapshot), to: output.appendingPathComponent("graphs"))
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count
       print(

@@ -16,7 +16,7 @@ public enum GraphFormat: String, CaseIterable, Sendable {
     switch self {
     case .graphml: "graphml"
     case .gexf: "gexf"
-    case .dot: "gv"
+    case .dot: "dot"
     case .json: "json"
     }
   }

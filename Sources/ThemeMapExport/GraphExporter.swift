@@ -1,0 +1,45 @@
+import Foundation
+import ThemeMapModel
+
+/// Writes ThemeMap's graphs into a folder, one file per graph and format
+/// (`graphs/theme-cooccurrence.graphml`, `…gexf`, `…gv`, `…json`).
+public struct GraphExporter: Sendable {
+  /// The graphs to write.
+  public var kinds: [ThemeGraphKind]
+  /// The formats to write each in.
+  public var formats: [GraphFormat]
+
+  /// Creates an exporter; by default every graph in every format.
+  public init(
+    kinds: [ThemeGraphKind] = ThemeGraphKind.allCases, formats: [GraphFormat] = GraphFormat.allCases
+  ) {
+    self.kinds = kinds
+    self.formats = formats
+  }
+
+  /// Builds each graph once and writes it in each format. File names come from the graph kind and
+  /// format only, never from document text.
+  /// - Returns: the files written, graph by graph.
+  @discardableResult
+  public func writeAll(_ input: GraphInput, to folder: URL) throws(ExportError) -> [URL] {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
+    }
+    var written: [URL] = []
+    for kind in kinds {
+      let graph = ThemeGraphs.build(kind, from: input)
+      for format in formats {
+        let url = folder.appendingPathComponent("\(kind.rawValue).\(format.fileExtension)")
+        do {
+          try GraphWriter.write(graph, as: format, to: url)
+        } catch {
+          throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+        written.append(url)
+      }
+    }
+    return written
+  }
+}

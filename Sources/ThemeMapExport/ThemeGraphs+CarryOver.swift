@@ -1,0 +1,85 @@
+import ThemeMapModel
+import ThemeMapStore
+
+extension ThemeGraphs {
+  /// The text a node shows: short enough for a graph label, the whole text stays in the CSV.
+  static func shortLabel(_ text: String, limit: Int = 80) -> String {
+    let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard flat.count > limit else { return flat }
+    let cut = flat.prefix(limit)
+    let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return atWord + "…"
+  }
+
+  /// Recommendations and the later recommendations or items that follow them up.
+  static func carryOver(_ context: ExportContext, links: [CarryOver]) -> Graph {
+    let recommendationByID = Dictionary(
+      context.snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
+      uniquingKeysWith: { first, _ in first })
+    var nodes: [String: GraphNode] = [:]
+
+    func recommendationNode(_ id: Int64) -> String? {
+      guard let record = recommendationByID[id] else { return nil }
+      let nodeID = "recommendation:\(id)"
+      let meeting = context.meeting(ofItem: record.itemId)
+      let date = meeting?.bestDate
+      nodes[nodeID] = GraphNode(
+        id: nodeID, label: shortLabel(record.text), cluster: meeting?.body,
+        attributes: [
+          "kind": .string(record.kind), "body": .string(meeting?.body ?? ""),
+          "date": .string(date?.isoString ?? ""), "number": .string(record.number ?? ""),
+          "addressee": .string(record.addressee ?? ""), "text": .string(record.text),
+        ],
+        spells: date.map { [Spell(start: $0, end: nil)] } ?? [])
+      return nodeID
+    }
+
+    func itemNode(_ id: Int64) -> String? {
+      guard let item = context.itemByID[id] else { return nil }
+      let nodeID = "item:\(id)"
+      let meeting = context.meeting(ofItem: id)
+      let date = meeting?.bestDate
+      nodes[nodeID] = GraphNode(
+        id: nodeID, label: shortLabel(item.title), cluster: meeting?.body,
+        attributes: [
+          "kind": .string("item"), "body": .string(meeting?.body ?? ""),
+          "date": .string(date?.isoString ?? ""),
+          "number": .string(item.number ?? ""), "addressee": .string(""), "text": .string(item.title),
+        ],
+        spells: date.map { [Spell(start: $0, end: nil)] } ?? [])
+      return nodeID
+    }
+
+    var edges: [GraphEdge] = []
+    for link in links {
+      guard let source = recommendationNode(link.recommendationID) else { continue }
+      let target: String? =
+        switch link.targetKind {
+        case .recommendation: recommendationNode(link.targetID)
+        case .item: itemNode(link.targetID)
+        }
+      guard let target else { continue }
+      let date = nodes[target]?.spells.first?.start
+      edges.append(
+        GraphEdge(
+          id: "\(source)->\(target)", source: source, target: target, weight: link.score,
+          attributes: [
+            "score": .double(link.score), "shared_themes": .string(link.sharedThemes.joined(separator: ";")),
+            "shared_terms": .string(link.sharedTerms.joined(separator: ";")),
+          ],
+          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
+    }
+    return Graph(
+      name: "ThemeMap carry-over of recommendations", directed: true,
+      nodeAttributes: [
+        GraphAttribute(name: "kind", type: .string), GraphAttribute(name: "body", type: .string),
+        GraphAttribute(name: "date", type: .string), GraphAttribute(name: "number", type: .string),
+        GraphAttribute(name: "addressee", type: .string), GraphAttribute(name: "text", type: .string),
+      ],
+      edgeAttributes: [
+        GraphAttribute(name: "score", type: .double), GraphAttribute(name: "shared_themes", type: .string),
+        GraphAttribute(name: "shared_terms", type: .string),
+      ], nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: edges,
+      lastModified: lastModified(context))
+  }
+}

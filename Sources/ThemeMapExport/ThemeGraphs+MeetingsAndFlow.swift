@@ -1,0 +1,102 @@
+import ThemeMapModel
+import ThemeMapStore
+
+extension ThemeGraphs {
+  static func meetingNode(_ meeting: MeetingSummary) -> GraphNode {
+    let date = meeting.bestDate
+    return GraphNode(
+      id: meetingNodeID(meeting.id), label: "\(date?.isoString ?? "undated") \(meeting.body)",
+      cluster: meeting.body,
+      attributes: [
+        "kind": .string("meeting"), "body": .string(meeting.body), "date": .string(date?.isoString ?? ""),
+        "date_source": .string(meeting.dateSource), "items": .int(meeting.itemCount),
+        "document": .string(meeting.documentPath),
+      ],
+      spells: date.map { [Spell(start: $0, end: nil)] } ?? [])
+  }
+
+  static let meetingNodeAttributes = [
+    GraphAttribute(name: "body", type: .string), GraphAttribute(name: "date", type: .string),
+    GraphAttribute(name: "date_source", type: .string), GraphAttribute(name: "document", type: .string),
+  ]
+
+  /// Meetings and themes: a bipartite graph whose nodes and edges appear on their meeting's date, so
+  /// that a timeline shows themes accumulating meeting by meeting.
+  static func meetingsThemes(_ context: ExportContext) -> Graph {
+    let figures = themeFigures(context)
+    var mentionsPerMeetingTheme: [Int64: [String: Int]] = [:]
+    for mention in context.snapshot.mentions {
+      guard let meeting = context.meeting(ofItem: mention.itemId) else { continue }
+      mentionsPerMeetingTheme[meeting.id, default: [:]][mention.themeId, default: 0] += 1
+    }
+    var edges: [GraphEdge] = []
+    for meeting in context.snapshot.meetings {
+      let spell = meeting.bestDate.map { [Spell(start: $0, end: nil)] } ?? []
+      for (theme, mentions) in (mentionsPerMeetingTheme[meeting.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        edges.append(
+          GraphEdge(
+            id: "m\(meeting.id)-\(theme)", source: meetingNodeID(meeting.id), target: themeNodeID(theme),
+            weight: Double(mentions), attributes: ["mentions": .int(mentions)], spells: spell))
+      }
+    }
+    return Graph(
+      name: "ThemeMap meetings and themes over time", directed: true,
+      nodeAttributes: themeNodeAttributes + meetingNodeAttributes,
+      edgeAttributes: [GraphAttribute(name: "mentions", type: .int)],
+      nodes: context.snapshot.meetings.map(meetingNode) + themeNodes(context, figures: figures), edges: edges,
+      lastModified: lastModified(context))
+  }
+
+  /// Bodies, with an edge for each pair of bodies a theme moved between, weighted by the number of
+  /// moves. The themes that moved are listed on the edge ("cse×2; mash×1") because several readers
+  /// (networkx's DiGraph, Graphviz weights) merge parallel edges; theme_transitions.csv has one row
+  /// per theme.
+  static func bodyFlow(_ context: ExportContext, transitions: [ThemeTransition]) -> Graph {
+    struct Route: Hashable, Comparable {
+      var from: String
+      var to: String
+      static func < (lhs: Route, rhs: Route) -> Bool { (lhs.from, lhs.to) < (rhs.from, rhs.to) }
+    }
+    var routes: [Route: [ThemeTransition]] = [:]
+    for transition in transitions {
+      routes[Route(from: transition.fromBody, to: transition.toBody), default: []].append(transition)
+    }
+    var bodies: [String: String?] = [:]
+    for meeting in context.snapshot.meetings { bodies[meeting.body] = meeting.parentBody }
+    for route in routes.keys {
+      if bodies[route.from] == nil { bodies[route.from] = .some(nil) }
+      if bodies[route.to] == nil { bodies[route.to] = .some(nil) }
+    }
+    let meetingsPerBody = Dictionary(grouping: context.snapshot.meetings, by: \.body).mapValues(\.count)
+    let nodes = bodies.keys.sorted().map { body in
+      GraphNode(
+        id: "body:\(body)", label: body,
+        attributes: [
+          "kind": .string("body"), "parent_body": .string((bodies[body] ?? nil) ?? ""),
+          "meetings": .int(meetingsPerBody[body] ?? 0),
+        ])
+    }
+    let edges = routes.keys.sorted().map { route -> GraphEdge in
+      let moves = (routes[route] ?? []).sorted { $0.themeID < $1.themeID }
+      let first = moves.compactMap(\.firstDate).min()
+      return GraphEdge(
+        id: "\(route.from)->\(route.to)", source: "body:\(route.from)", target: "body:\(route.to)",
+        weight: Double(moves.map(\.count).reduce(0, +)),
+        attributes: [
+          "themes": .string(moves.map { "\($0.themeID)×\($0.count)" }.joined(separator: "; ")),
+          "theme_count": .int(moves.count), "first_date": .string(first?.isoString ?? ""),
+        ],
+        spells: first.map { [Spell(start: $0, end: nil)] } ?? [])
+    }
+    return Graph(
+      name: "ThemeMap theme flow between bodies", directed: true,
+      nodeAttributes: [
+        GraphAttribute(name: "kind", type: .string), GraphAttribute(name: "parent_body", type: .string),
+        GraphAttribute(name: "meetings", type: .int),
+      ],
+      edgeAttributes: [
+        GraphAttribute(name: "themes", type: .string), GraphAttribute(name: "theme_count", type: .int),
+        GraphAttribute(name: "first_date", type: .string),
+      ], nodes: nodes, edges: edges, lastModified: lastModified(context))
+  }
+}

@@ -1,0 +1,146 @@
+import ThemeMapModel
+import ThemeMapStore
+
+/// The graphs ThemeMap writes, each in every `GraphFormat`.
+public enum ThemeGraphKind: String, CaseIterable, Sendable {
+  /// Themes linked where they share an item, weighted by shared items.
+  case cooccurrence = "theme-cooccurrence"
+  /// Meetings linked to the themes they mention, dated so Gephi's timeline can play it.
+  case meetingsThemes = "meetings-themes"
+  /// Recommendations linked to the later records that follow them up.
+  case carryOver = "carry-over"
+  /// Bodies linked where a theme raised in one was next taken up in the other.
+  case bodyFlow = "body-flow"
+
+  /// What the graph shows, for help texts and the README.
+  public var summary: String {
+    switch self {
+    case .cooccurrence: "themes, linked where they share an item (weight: shared items)"
+    case .meetingsThemes: "meetings and themes over time (weight: mentions; dynamic)"
+    case .carryOver: "recommendations and their later follow-ups (weight: link score)"
+    case .bodyFlow: "bodies, linked where a theme moved from one to the next (weight: moves)"
+    }
+  }
+}
+
+/// What the graphs are built from: the store's snapshot plus the analysis results.
+public struct GraphInput: Sendable {
+  /// The store's content.
+  public var snapshot: StoreSnapshot
+  /// Carry-over links (empty when linking has not run).
+  public var links: [CarryOver]
+  /// Theme moves between bodies.
+  public var transitions: [ThemeTransition]
+
+  /// Creates an input.
+  public init(snapshot: StoreSnapshot, links: [CarryOver] = [], transitions: [ThemeTransition] = []) {
+    self.snapshot = snapshot
+    self.links = links
+    self.transitions = transitions
+  }
+}
+
+/// Builds ThemeMap's graphs from the store and the analysis.
+public enum ThemeGraphs {
+  /// Builds one graph.
+  /// - Complexity: O(m + p) for m mentions and p co-occurring theme pairs per item.
+  public static func build(_ kind: ThemeGraphKind, from input: GraphInput) -> Graph {
+    let context = ExportContext(input.snapshot)
+    switch kind {
+    case .cooccurrence: return cooccurrence(context)
+    case .meetingsThemes: return meetingsThemes(context)
+    case .carryOver: return carryOver(context, links: input.links)
+    case .bodyFlow: return bodyFlow(context, transitions: input.transitions)
+    }
+  }
+
+  /// The latest meeting date, so that files only change when the data does.
+  static func lastModified(_ context: ExportContext) -> CalendarDay? {
+    context.snapshot.meetings.compactMap(\.bestDate).max()
+  }
+
+  static func themeNodeID(_ theme: String) -> String { "theme:\(theme)" }
+  static func meetingNodeID(_ meeting: Int64) -> String { "meeting:\(meeting)" }
+
+  /// Per theme: mentions, items and the first and last meeting dates.
+  struct ThemeFigures {
+    var mentions = 0
+    var items: Set<Int64> = []
+    var first: CalendarDay?
+    var last: CalendarDay?
+  }
+
+  static func themeFigures(_ context: ExportContext) -> [String: ThemeFigures] {
+    var figures: [String: ThemeFigures] = [:]
+    for mention in context.snapshot.mentions {
+      var entry = figures[mention.themeId] ?? ThemeFigures()
+      entry.mentions += 1
+      entry.items.insert(mention.itemId)
+      if let date = context.meeting(ofItem: mention.itemId)?.bestDate {
+        entry.first = min(entry.first ?? date, date)
+        entry.last = max(entry.last ?? date, date)
+      }
+      figures[mention.themeId] = entry
+    }
+    return figures
+  }
+
+  static func themeNodes(_ context: ExportContext, figures: [String: ThemeFigures]) -> [GraphNode] {
+    context.snapshot.themes.compactMap { theme in
+      guard let entry = figures[theme.id] else { return nil }
+      return GraphNode(
+        id: themeNodeID(theme.id), label: theme.label,
+        attributes: [
+          "kind": .string("theme"), "theme": .string(theme.id), "parent": .string(theme.parentId ?? ""),
+          "mentions": .int(entry.mentions), "items": .int(entry.items.count),
+          "first_date": .string(entry.first?.isoString ?? ""),
+          "last_date": .string(entry.last?.isoString ?? ""),
+        ],
+        spells: entry.first.map { [Spell(start: $0, end: nil)] } ?? [])
+    }
+  }
+
+  static let themeNodeAttributes = [
+    GraphAttribute(name: "kind", type: .string), GraphAttribute(name: "theme", type: .string),
+    GraphAttribute(name: "parent", type: .string), GraphAttribute(name: "mentions", type: .int),
+    GraphAttribute(name: "items", type: .int), GraphAttribute(name: "first_date", type: .string),
+    GraphAttribute(name: "last_date", type: .string),
+  ]
+
+  static func cooccurrence(_ context: ExportContext) -> Graph {
+    let figures = themeFigures(context)
+    struct Pair: Hashable {
+      var first: String
+      var second: String
+    }
+    var shared: [Pair: (items: Int, first: CalendarDay?)] = [:]
+    for (itemID, mentions) in context.mentionsByItem {
+      let themes = Set(mentions.map(\.themeId)).sorted()
+      let date = context.meeting(ofItem: itemID)?.bestDate
+      for (index, first) in themes.enumerated() {
+        for second in themes[(index + 1)...] {
+          let pair = Pair(first: first, second: second)
+          var entry = shared[pair] ?? (0, nil)
+          entry.items += 1
+          if let date { entry.first = min(entry.first ?? date, date) }
+          shared[pair] = entry
+        }
+      }
+    }
+    let edges = shared.sorted { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }.map {
+      pair, entry in
+      GraphEdge(
+        id: "\(pair.first)--\(pair.second)", source: themeNodeID(pair.first),
+        target: themeNodeID(pair.second), weight: Double(entry.items),
+        attributes: [
+          "shared_items": .int(entry.items), "first_date": .string(entry.first?.isoString ?? ""),
+        ],
+        spells: entry.first.map { [Spell(start: $0, end: nil)] } ?? [])
+    }
+    return Graph(
+      name: "ThemeMap theme co-occurrence", directed: false, nodeAttributes: themeNodeAttributes,
+      edgeAttributes: [
+        GraphAttribute(name: "shared_items", type: .int), GraphAttribute(name: "first_date", type: .string),
+      ], nodes: themeNodes(context, figures: figures), edges: edges, lastModified: lastModified(context))
+  }
+}
