@@ -20,9 +20,11 @@ let package = Package(
   ],
   targets: [
     .target(name: "ThemeMapModel"),
+    // libxml2's HTML and XML parsers for saved ModernGov pages and web-service responses.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "ThemeMapIngest",
-      dependencies: ["ThemeMapModel", "Yams"]
+      dependencies: ["ThemeMapModel", "CLibXML2", "Yams"]
     ),
     .target(
       name: "ThemeMapStore",

@@ -10,23 +10,27 @@ import ThemeMapModel
 /// parsed.items.map(\.title)                                             // (2)
 /// ```
 /// (1) Without a manifest, a corpus header (`source:` / `body:` / `date:` / `---`) still supplies what the
-///     text does not say.
+///     text does not say. Text, HTML, web-service XML and PDF are told apart by their content.
 /// (2) Spans of items and recommendations are UTF-8 byte offsets into `parsed.document.text`, header
-///     included.
+///     included; `parsed.document.encoding` says how that text relates to the file's bytes.
 public struct DocumentReader: Sendable {
   /// The manifest consulted for bodies, dates and addresses.
   public var manifest: Manifest?
+  /// How PDF files are turned into text.
+  public var pdf: PDFText
 
   /// Creates a reader.
-  public init(manifest: Manifest? = nil) {
+  public init(manifest: Manifest? = nil, pdf: PDFText = PDFText()) {
     self.manifest = manifest
+    self.pdf = pdf
   }
 
   /// Reads, decodes, detects the format and parses one file.
   /// - Parameters:
   ///   - url: The file.
   ///   - displayPath: The path to record and name in errors; the URL's path when nil.
-  /// - Throws: `IngestError`: `unreadable`, `emptyFile`, `binaryFile`, `unsupportedFormat`, `notMinutes`.
+  /// - Throws: `IngestError`: `unreadable`, `emptyFile`, `binaryFile`, `malformedMarkup`, `missingTool`,
+  ///   `conversionFailed`, `notMinutes`.
   public func read(contentsOf url: URL, displayPath: String? = nil) throws(IngestError) -> ParsedDocument {
     let path = displayPath ?? url.path
     let data: Data
@@ -43,38 +47,36 @@ public struct DocumentReader: Sendable {
   ///   - bytes: The file's bytes.
   ///   - path: The path to record and name in errors.
   ///   - manifestEntry: What the manifest says about the file, if anything.
-  /// - Throws: `IngestError`: `emptyFile`, `binaryFile`, `unsupportedFormat`, `notMinutes`.
+  /// - Throws: `IngestError`: `emptyFile`, `binaryFile`, `malformedMarkup`, `missingTool`,
+  ///   `conversionFailed`, `notMinutes`.
   public func read(bytes: [UInt8], path: String, manifestEntry: Manifest.Entry?) throws(IngestError)
     -> ParsedDocument
   {
     guard bytes.contains(where: { !TextDecoding.isWhitespaceByte($0) }) else { throw .emptyFile(path: path) }
-    if let format = FormatDetector.binaryFormat(of: bytes) {
-      throw .unsupportedFormat(path: path, format: FormatDetector.name(of: format))
-    }
-    let decoded = try TextDecoding.decode(bytes, path: path)
-    let text = ByteText(decoded.text)
-    let header = CorpusHeader.parse(text)
-    let pageStart = header?.endOffset ?? 0
-    let pageText = text.string(pageStart..<text.bytes.count)
+    let source = try pageSource(of: bytes, path: path)
+    let text = ByteText(source.text)
+    let pageText = text.string(source.pageStart..<text.bytes.count)
     guard !pageText.trimmingWhitespace().isEmpty else { throw .emptyFile(path: path) }
-    let format = FormatDetector.format(ofText: pageText)
-    guard format == .moderngovText || format == .plainText else {
-      throw .unsupportedFormat(path: path, format: FormatDetector.name(of: format))
-    }
+    if let listing = Self.listingPageReason(pageText) { throw .notMinutes(path: path, reason: listing) }
 
-    let parser = ModernGovTextParser(text: decoded.text, pageStart: pageStart)
+    let parser = ModernGovTextParser(text: source.text, pageStart: source.pageStart)
     var page = parser.parse()
     guard !page.items.isEmpty || page.hasMinutesMarkers else {
-      throw .notMinutes(path: path, reason: "no numbered items and no minutes markers")
+      throw .notMinutes(path: path, reason: "no items and no minutes markers")
     }
-    if decoded.usedFallback { page.warnings.append("not UTF-8; read as Windows-1252") }
+    if source.format == .plainText, !Self.hasMeetingWords(pageText) {
+      throw .notMinutes(path: path, reason: "no numbered items and no words of a meeting's record")
+    }
+    if source.encoding == .windows1252 { page.warnings.append("not UTF-8; read as Windows-1252") }
 
+    let header = source.header
     let document = Document(
-      path: path, contentHash: SHA256.hexDigest(bytes), format: format, text: decoded.text,
-      sourceAddress: manifestEntry?.source ?? header?.sourceAddress)
+      path: path, contentHash: SHA256.hexDigest(bytes), format: source.format, text: source.text,
+      sourceAddress: manifestEntry?.source ?? header?.sourceAddress, encoding: source.encoding)
     var warnings = page.warnings
     let body = resolveBody(
-      stated: page.bodyName, listed: manifestEntry?.body ?? header?.body, warnings: &warnings)
+      stated: page.bodyName, listed: manifestEntry?.body ?? header?.body.map(Self.withoutNotes),
+      warnings: &warnings)
     let date = resolveDate(
       stated: page.statedDate, listed: manifestEntry?.date ?? header?.date, text: pageText)
     let meeting = Meeting(body: body, date: date, time: page.time, venue: page.venue, contact: page.contact)
@@ -84,32 +86,23 @@ public struct DocumentReader: Sendable {
       recommendations: page.items.flatMap(extractor.extract), warnings: warnings)
   }
 
-  /// The text's body name, unless the manifest or header gives a fuller form of the same name (the
-  /// page heading "Internal Scrutiny Committee" of "Lancashire County Council - Internal Scrutiny
-  /// Committee"); then the listed name; else "Unknown body" with a warning. Canonicalised by the manifest.
-  func resolveBody(stated: String?, listed: String?, warnings: inout [String]) -> Body {
-    var name: String
-    if let stated, let listed, " \(Body.key(for: listed)) ".contains(" \(Body.key(for: stated)) ") {
-      name = listed
-    } else if let chosen = stated ?? listed {
-      name = chosen
-    } else {
-      warnings.append("no body named by the text, manifest or header")
-      name = "Unknown body"
+  /// Pages that list meetings or committees rather than record one meeting.
+  static func listingPageReason(_ pageText: String) -> String? {
+    let first = pageText.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingWhitespace() }
+      .first { !$0.isEmpty }
+    switch first {
+    case "Browse meetings": return "a list of a committee's meetings (ieListMeetings), not a meeting's record"
+    case "Committee details", "Committee structure": return "a committee's details page, not a meeting"
+    default: return nil
     }
-    name = name.tidied
-    return manifest?.body(named: name) ?? Body(name: name)
   }
 
-  /// Stated, else listed, else inferred from the latest date the text mentions, else unknown.
-  func resolveDate(stated: CalendarDay?, listed: CalendarDay?, text: String) -> MeetingDate {
-    if let stated { return .stated(stated) }
-    if let listed { return .manifest(listed) }
-    // A meeting's minutes mention earlier days ("agreed by the Panel on 17 July 2015"): the meeting was
-    // on or after the latest of them.
-    if let latest = DateParser.dates(in: text).map(\.day).max() {
-      return MeetingDate(source: .inferred, earliest: latest)
-    }
-    return .unknown
+  /// Whether a text uses any word a meeting's record uses: plain text without them is not minutes.
+  static func hasMeetingWords(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    return [
+      "committee", "panel", "board", "council", "meeting", "resolved", "minutes", "agreed", "members",
+      "cabinet", "chair",
+    ].contains { lowered.contains($0) }
   }
 }

@@ -2,9 +2,9 @@ import ThemeMapModel
 
 /// Decides what kind of document a file is, from its first bytes and its text.
 ///
-/// This version parses ModernGov pages saved as text and plain numbered minutes; HTML, XML and PDF are
-/// recognised so that they can be refused by name (`IngestError.unsupportedFormat`) instead of being
-/// misread as text.
+/// PDF by its `%PDF-` signature; XML by its declaration or a SOAP envelope; HTML by a doctype, `<html>`,
+/// `<body>` or any page that opens with a tag (ModernGov fragments start at `<div id="modgov">`); then
+/// ModernGov text by phrases only its pages print; anything else is plain text.
 public enum FormatDetector {
   /// Phrases that only ModernGov's pages print.
   static let modernGovMarkers = [
@@ -20,10 +20,10 @@ public enum FormatDetector {
   /// The format of decoded text (the page part, after any corpus header).
   public static func format(ofText text: String) -> Document.Format {
     let opening = text.prefix(512).trimmingWhitespace().lowercased()
-    if opening.hasPrefix("<?xml") || opening.hasPrefix("<soap") { return .moderngovXML }
-    if opening.hasPrefix("<!doctype html") || opening.hasPrefix("<html") || opening.contains("<body") {
-      return .moderngovHTML
-    }
+    let isHTML =
+      opening.hasPrefix("<!doctype html") || opening.contains("<html") || opening.contains("<body")
+    if !isHTML, opening.hasPrefix("<?xml") || opening.hasPrefix("<soap") { return .moderngovXML }
+    if isHTML || (opening.hasPrefix("<") && opening.contains("</")) { return .moderngovHTML }
     if modernGovMarkers.contains(where: { text.contains($0) }) { return .moderngovText }
     return .plainText
   }

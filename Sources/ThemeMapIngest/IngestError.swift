@@ -14,22 +14,33 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
   case unreadable(path: String, reason: String)
   /// The manifest is malformed at a line (1-based; 0 when the YAML library gives none).
   case manifest(path: String, line: Int, message: String)
-  /// The file is in a format this version detects but does not parse yet ("html", "xml", "pdf").
+  /// The file is in a format this version detects but does not parse.
   case unsupportedFormat(path: String, format: String)
+  /// HTML or XML that libxml2 could not parse, at a line (0 when unknown), with libxml2's message.
+  case malformedMarkup(path: String, line: Int, reason: String)
+  /// A program the format needs is not installed ("pdftotext"); `hint` says how to install it.
+  case missingTool(path: String, tool: String, hint: String)
+  /// A program the format needs ran and failed; `reason` is what it printed or its exit status.
+  case conversionFailed(path: String, tool: String, reason: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .emptyFile(let path), .binaryFile(let path), .notMinutes(let path, _), .unreadable(let path, _),
-      .manifest(let path, _, _), .unsupportedFormat(let path, _):
+      .manifest(let path, _, _), .unsupportedFormat(let path, _), .malformedMarkup(let path, _, _),
+      .missingTool(let path, _, _), .conversionFailed(let path, _, _):
       return path
     }
   }
 
-  /// The line the error is at, where one is known (manifest errors).
+  /// The line the error is at, where one is known (manifest and markup errors).
   public var line: Int? {
-    if case .manifest(_, let line, _) = self, line > 0 { return line }
-    return nil
+    switch self {
+    case .manifest(_, let line, _) where line > 0, .malformedMarkup(_, let line, _) where line > 0:
+      return line
+    default:
+      return nil
+    }
   }
 
   /// What went wrong, without the file name: for reports that print the file in a column of its own.
@@ -40,7 +51,10 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case .notMinutes(_, let reason): "not meeting minutes (\(reason))"
     case .unreadable(_, let reason): "cannot be read (\(reason))"
     case .manifest(_, _, let message): message
-    case .unsupportedFormat(_, let format): "\(format) documents are not supported yet"
+    case .unsupportedFormat(_, let format): "\(format) documents are not supported"
+    case .malformedMarkup(_, _, let reason): "malformed markup (\(reason))"
+    case .missingTool(_, let tool, let hint): "\(tool) is not installed; \(hint)"
+    case .conversionFailed(_, let tool, let reason): "\(tool) failed (\(reason))"
     }
   }
 

@@ -20,11 +20,12 @@ struct ParsedPage: Sendable {
   var warnings: [String] = []
 }
 
-/// Reads a ModernGov page saved as the text a browser shows, in its two seed shapes.
+/// Reads a ModernGov page saved as the text a browser shows, in every shape the corpus holds.
 ///
 /// A meeting page lists items as a number line ("5."), a title line, agenda text, then "Minutes:" and the
 /// minutes. An item page has one heading, "Meeting of <body>, <weekday>, <date> <time> (Item 162.)", then
-/// agenda text, "Minutes:" and minutes. An "Agenda item" page has a title line and no number. Stored
+/// agenda text, "Minutes:" and minutes. An "Agenda item" page has a title line and no number. Pages
+/// without numbers are split at their headings (`ModernGovTextParser+Headings.swift`). Stored
 /// pages may stop mid-sentence; every step tolerates a page that ends anywhere.
 struct ModernGovTextParser: Sendable {
   /// The whole document text, header included: spans index it.
@@ -50,6 +51,7 @@ struct ModernGovTextParser: Sendable {
         line.text.hasPrefix($0)
       }
     }
+    if Self.isDetailPage(lines) { return detailPage(lines) }
     let tableStart = lines.firstIndex { $0.text == "No. Item" || $0.text == "Note No. Item" }
     let headingEnd = tableStart ?? min(lines.count, 20)
     var itemPageHeading: Int?
@@ -59,6 +61,15 @@ struct ModernGovTextParser: Sendable {
         page.venue = String(line.text.dropFirst("Venue:".count)).trimmingWhitespace()
       } else if line.text.hasPrefix("Contact:") {
         page.contact = String(line.text.dropFirst("Contact:".count)).trimmingWhitespace()
+      } else if page.statedDate == nil, let heading = MinutesHeading(line: line.text) {
+        page.bodyName = heading.bodyName
+        page.statedDate = heading.day
+        page.time = heading.time
+      } else if page.statedDate == nil, line.text.hasPrefix("Date:"),
+        let date = DateParser.dates(in: line.text).first
+      {
+        // Minutes outside ModernGov's heading ("Date: 8th October 2024") state the day in a label.
+        page.statedDate = date.day
       } else if page.statedDate == nil, let heading = MeetingHeading(line: line) {
         page.bodyName = heading.bodyName
         page.statedDate = heading.day
@@ -80,11 +91,23 @@ struct ModernGovTextParser: Sendable {
     if page.items.isEmpty, let agendaItem = lines.prefix(5).firstIndex(where: { $0.text == "Agenda item" }),
       agendaItem + 1 < lines.count
     {
-      // An "Agenda item" page: one unnumbered item whose title is the next line.
-      page.items = [makeItem(ordinal: 1, number: nil, lines: Array(lines[(agendaItem + 1)...]))]
+      // An "Agenda item" page: one unnumbered item whose title is the next line, unless the page goes
+      // straight to "Minutes:"; then the minutes' first sentence stands in.
+      let rest = Array(lines[(agendaItem + 1)...])
+      if rest[0].text == "Minutes:" {
+        page.items = itemPageItem(lines: rest, number: nil).map { [$0] } ?? []
+      } else {
+        page.items = [makeItem(ordinal: 1, number: nil, lines: rest)]
+      }
     }
-    if page.items.isEmpty, page.hasMinutesMarkers {
-      page.warnings.append("no numbered items found")
+    if page.items.isEmpty {
+      page.items = numberedLineItems(lines: lines)
+    }
+    if page.items.isEmpty {
+      // No numbers: "Agenda and minutes" pages saved without their number column, label-less item
+      // pages, and heading-and-paragraph minutes.
+      let start = tableStart.map { $0 + 1 } ?? firstContentLine(lines)
+      page.items = headedItems(lines: Array(lines[min(start, lines.count)...]))
     }
     return page
   }

@@ -1,33 +1,74 @@
+import ThemeMapModel
+
 /// Turns a file's bytes into text, refusing binary files.
 ///
-/// Saved pages are UTF-8, sometimes with a byte-order mark; an older save may be Windows-1252. A file
-/// with NUL bytes or control characters is binary (an image, a PDF's compressed streams) and is refused
-/// rather than decoded into noise.
+/// Saved pages are UTF-8, sometimes with a byte-order mark; an older save may be Windows-1252, and a
+/// page saved from Windows tools may be UTF-16. A file with NUL bytes (outside UTF-16) or control
+/// characters is binary (an image, a PDF's compressed streams) and is refused rather than decoded
+/// into noise.
 public enum TextDecoding {
   /// The decoded text and how many leading bytes (a BOM) were dropped before it.
   public struct Decoded: Sendable, Equatable {
     /// The text; spans index its UTF-8 form.
     public var text: String
-    /// Bytes skipped at the start of the file (3 for a UTF-8 BOM).
+    /// Bytes skipped at the start of the file (3 for a UTF-8 BOM, 2 for a UTF-16 BOM).
     public var skippedPrefix: Int
-    /// Whether the bytes were not UTF-8 and were read as Windows-1252.
-    public var usedFallback: Bool
+    /// The encoding the bytes were read as.
+    public var encoding: Document.Encoding
+
+    /// Whether the bytes were not UTF-8 or UTF-16 and were read as Windows-1252.
+    public var usedFallback: Bool { encoding == .windows1252 }
   }
 
-  /// Decodes bytes as UTF-8 (BOM dropped), or as Windows-1252 when they are clearly text.
+  /// Decodes bytes as UTF-16 (by byte-order mark, or by the NUL bytes ASCII leaves in UTF-16), UTF-8
+  /// (BOM dropped), or as Windows-1252 when they are clearly text.
   /// - Throws: `IngestError.binaryFile` for NUL bytes, control characters, or undecodable bytes.
   public static func decode(_ bytes: [UInt8], path: String) throws(IngestError) -> Decoded {
+    if let (encoding, skipped) = utf16Layout(of: bytes) {
+      let body = bytes.dropFirst(skipped)
+      var units: [UInt16] = []
+      units.reserveCapacity(body.count / 2)
+      var index = body.startIndex
+      while index + 1 < body.endIndex {
+        let (first, second) = (UInt16(body[index]), UInt16(body[index + 1]))
+        units.append(encoding == .utf16LittleEndian ? first | second << 8 : first << 8 | second)
+        index += 2
+      }
+      guard body.count % 2 == 0, let text = String(validating: units, as: UTF16.self),
+        !text.unicodeScalars.contains(where: { $0.value < 0x80 && isBinaryControl(UInt8($0.value)) })
+      else { throw .binaryFile(path: path) }
+      return Decoded(text: text, skippedPrefix: skipped, encoding: encoding)
+    }
     let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
     if body.contains(where: isBinaryControl) { throw .binaryFile(path: path) }
     if let text = String(validating: body, as: UTF8.self) {
-      return Decoded(text: text, skippedPrefix: hasBOM ? 3 : 0, usedFallback: false)
+      return Decoded(text: text, skippedPrefix: hasBOM ? 3 : 0, encoding: hasBOM ? .utf8WithBOM : .utf8)
     }
     // Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: their presence means not text.
     let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
     if body.contains(where: { undefined.contains($0) }) { throw .binaryFile(path: path) }
     let text = String(String.UnicodeScalarView(body.map(windows1252Scalar)))
-    return Decoded(text: text, skippedPrefix: 0, usedFallback: true)
+    return Decoded(text: text, skippedPrefix: 0, encoding: .windows1252)
+  }
+
+  /// UTF-16's byte order and BOM length, from a BOM or, without one, from where the NUL bytes of
+  /// ASCII characters fall (every other byte); nil for anything else.
+  static func utf16Layout(of bytes: [UInt8]) -> (Document.Encoding, Int)? {
+    if bytes.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
+    let sample = bytes.prefix(512)
+    guard sample.count >= 8, sample.count % 2 == 0 || bytes.count > 512 else { return nil }
+    var evenNUL = 0
+    var oddNUL = 0
+    for (offset, byte) in sample.enumerated() where byte == 0 {
+      if offset % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
+    }
+    let pairs = sample.count / 2
+    // Mostly-ASCII text in UTF-16 has a NUL in most pairs, always on the same side.
+    if oddNUL * 10 >= pairs * 7, evenNUL == 0 { return (.utf16LittleEndian, 0) }
+    if evenNUL * 10 >= pairs * 7, oddNUL == 0 { return (.utf16BigEndian, 0) }
+    return nil
   }
 
   /// Control bytes that text files do not contain (tab, line feed, form feed and carriage return are fine).

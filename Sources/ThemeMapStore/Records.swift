@@ -24,6 +24,8 @@ public struct DocumentRecord: Codable, Sendable, Hashable, FetchableRecord, Muta
   public var text: String
   /// The text's length in UTF-8 bytes.
   public var byteCount: Int
+  /// How the text relates to the file's bytes (`Document.Encoding`); nil for rows from before v2.
+  public var encoding: String? = nil
 
   /// The columns, for queries.
   public enum Columns {
@@ -151,6 +153,9 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
   public var links: String
   /// The taxonomy version its mentions were made with, or `nil` before tagging.
   public var taggedWith: String?
+  /// The document the item's spans index (the meeting's first document, or a later one of the same
+  /// meeting); nil only for rows written before migration v2-meeting-sources filled it.
+  public var documentId: Int64? = nil
 
   /// The item as the model holds it; `lines` indexes its document's text.
   public func agendaItem(lines: LineIndex) -> AgendaItem {

@@ -93,6 +93,24 @@ enum Schema {
         table.column("value", .text).notNull()
       }
     }
+    // One meeting reached through several documents (a meeting page and an item page of it): items
+    // keep the document their spans index, and `meeting_documents` lists every document of a meeting.
+    migrator.registerMigration("v2-meeting-sources") { db in
+      try db.alter(table: "items") { table in
+        table.add(column: "document_id", .integer).references("documents", onDelete: .cascade)
+      }
+      try db.execute(
+        sql:
+          "UPDATE items SET document_id = (SELECT document_id FROM meetings WHERE meetings.id = items.meeting_id)"
+      )
+      try db.create(table: "meeting_documents") { table in
+        table.column("meeting_id", .integer).notNull().indexed().references("meetings", onDelete: .cascade)
+        table.column("document_id", .integer).notNull().unique().references("documents", onDelete: .cascade)
+      }
+      try db.execute(
+        sql: "INSERT INTO meeting_documents (meeting_id, document_id) SELECT id, document_id FROM meetings")
+      try db.alter(table: "documents") { table in table.add(column: "encoding", .text) }
+    }
     return migrator
   }
 }

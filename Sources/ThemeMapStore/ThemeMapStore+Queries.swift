@@ -27,6 +27,9 @@ public struct MeetingSummary: Sendable, Hashable, Codable, FetchableRecord {
   public var sourceAddress: String?
   /// How many items it has.
   public var itemCount: Int
+  /// How many documents record it (a meeting page and an item page of it make 2); `documentPath` is
+  /// the first of them.
+  public var documentCount: Int? = nil
 
   /// The day to order and bucket the meeting by: the known day, else the earliest possible one.
   public var bestDate: CalendarDay? {
@@ -64,7 +67,8 @@ extension ThemeMapStore {
           SELECT m.id, b.name AS body, b.parent_name AS parentBody, m.date, m.date_source AS dateSource,
                  m.date_earliest AS dateEarliest, m.date_latest AS dateLatest, m.time, m.venue,
                  d.path AS documentPath, d.source_address AS sourceAddress,
-                 (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id) AS itemCount
+                 (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id) AS itemCount,
+                 (SELECT COUNT(*) FROM meeting_documents md WHERE md.meeting_id = m.id) AS documentCount
           FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id
           ORDER BY COALESCE(m.date, m.date_earliest) IS NULL, COALESCE(m.date, m.date_earliest), m.id
           """)

@@ -53,8 +53,9 @@ extension ThemeMapStore {
       try Int64.fetchAll(
         db,
         sql: """
-          SELECT DISTINCT m.document_id FROM items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.tagged_with IS NULL OR i.tagged_with <> ? ORDER BY m.document_id
+          SELECT DISTINCT COALESCE(i.document_id, m.document_id) AS document_id
+          FROM items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.tagged_with IS NULL OR i.tagged_with <> ? ORDER BY document_id
           """, arguments: [version])
     }
   }
@@ -67,7 +68,7 @@ extension ThemeMapStore {
         db,
         sql: """
           SELECT i.* FROM items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE m.document_id = ? ORDER BY i.ordinal
+          WHERE COALESCE(i.document_id, m.document_id) = ? ORDER BY i.ordinal
           """, arguments: [documentID])
       return TaggingInput(documentID: documentID, path: document.path, text: document.text, items: items)
     }

@@ -98,29 +98,28 @@ public final class ThemeMapStore: Sendable {
     let document = parsed.document
     var documentRecord = DocumentRecord(
       id: nil, path: document.path, contentHash: document.contentHash, format: document.format.rawValue,
-      sourceAddress: document.sourceAddress, text: document.text, byteCount: document.text.utf8.count)
+      sourceAddress: document.sourceAddress, text: document.text, byteCount: document.text.utf8.count,
+      encoding: document.encoding.rawValue)
     try documentRecord.insert(db)
     let documentID = try documentRecord.id.orThrow("document id")
     let bodyID = try bodyID(for: parsed.meeting.body, db: db)
-    let date = parsed.meeting.date
-    var meeting = MeetingRecord(
-      id: nil, documentId: documentID, bodyId: bodyID, date: date.day?.isoString,
-      dateSource: date.source.rawValue, dateEarliest: date.earliest?.isoString,
-      dateLatest: date.latest?.isoString, time: parsed.meeting.time, venue: parsed.meeting.venue,
-      contact: parsed.meeting.contact)
-    try meeting.insert(db)
-    let meetingID = try meeting.id.orThrow("meeting id")
+    let (meetingID, ordinalOffset) = try meetingID(
+      for: parsed, bodyID: bodyID, documentID: documentID, db: db)
+    try db.execute(
+      sql: "INSERT INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)",
+      arguments: [meetingID, documentID])
     var itemIDs: [Int: Int64] = [:]
     for item in parsed.items {
       var record = ItemRecord(
-        id: nil, meetingId: meetingID, ordinal: item.ordinal, number: item.number, title: item.title,
+        id: nil, meetingId: meetingID, ordinal: ordinalOffset + item.ordinal, number: item.number,
+        title: item.title,
         agendaText: item.agendaText, minutesText: item.minutesText, isTruncated: item.isTruncated,
         spanStart: item.span.start, spanEnd: item.span.end, line: item.span.line,
         titleStart: item.titleSpan.start, titleEnd: item.titleSpan.end,
         agendaStart: item.agendaSpan?.start, agendaEnd: item.agendaSpan?.end,
         minutesStart: item.minutesSpan?.start, minutesEnd: item.minutesSpan?.end,
         attachments: item.attachments.joined(separator: "\n"), links: item.links.joined(separator: "\n"),
-        taggedWith: nil)
+        taggedWith: nil, documentId: documentID)
       try record.insert(db)
       itemIDs[item.ordinal] = try record.id.orThrow("item id")
     }
@@ -136,6 +135,38 @@ public final class ThemeMapStore: Sendable {
       try record.insert(db)
     }
     return documentID
+  }
+
+  /// The meeting a document records: an existing meeting of the same body on the same known day (a
+  /// meeting page and an item page of it are one meeting), else a new one. Returns the meeting and the
+  /// offset that keeps the new items' ordinals after the ones already stored.
+  private static func meetingID(
+    for parsed: ParsedDocument, bodyID: Int64, documentID: Int64, db: Database
+  ) throws -> (Int64, Int) {
+    let date = parsed.meeting.date
+    // Only a stated or listed day identifies a meeting; inferred bounds could join two meetings.
+    if let day = date.day?.isoString,
+      let existing = try Int64.fetchOne(
+        db, sql: "SELECT id FROM meetings WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1",
+        arguments: [bodyID, day])
+    {
+      let last = try Int.fetchOne(
+        db, sql: "SELECT MAX(ordinal) FROM items WHERE meeting_id = ?", arguments: [existing])
+      try db.execute(
+        sql: """
+          UPDATE meetings SET time = COALESCE(time, ?), venue = COALESCE(venue, ?),
+                 contact = COALESCE(contact, ?) WHERE id = ?
+          """,
+        arguments: [parsed.meeting.time, parsed.meeting.venue, parsed.meeting.contact, existing])
+      return (existing, last ?? 0)
+    }
+    var meeting = MeetingRecord(
+      id: nil, documentId: documentID, bodyId: bodyID, date: date.day?.isoString,
+      dateSource: date.source.rawValue, dateEarliest: date.earliest?.isoString,
+      dateLatest: date.latest?.isoString, time: parsed.meeting.time, venue: parsed.meeting.venue,
+      contact: parsed.meeting.contact)
+    try meeting.insert(db)
+    return (try meeting.id.orThrow("meeting id"), 0)
   }
 
   private static func bodyID(for body: Body, db: Database) throws -> Int64 {

@@ -28,8 +28,14 @@ import ThemeMapTestSupport
     #expect(throws: IngestError.binaryFile(path: "nul.txt")) {
       try reader.read(bytes: withNUL, path: "nul.txt", manifestEntry: nil)
     }
-    #expect(throws: IngestError.unsupportedFormat(path: "m.pdf", format: "pdf")) {
+    // A PDF signature with no PDF after it: pdftotext refuses it, or is missing; never read as text.
+    let error = #expect(throws: IngestError.self) {
       try reader.read(bytes: Array("%PDF-1.7\n".utf8), path: "m.pdf", manifestEntry: nil)
+    }
+    switch error {
+    case .conversionFailed(let path, "pdftotext", _)?, .missingTool(let path, "pdftotext", _)?:
+      #expect(path == "m.pdf")
+    default: Issue.record("unexpected \(String(describing: error))")
     }
   }
 
@@ -42,15 +48,24 @@ import ThemeMapTestSupport
     #expect(parsed.warnings.contains { $0.contains("Windows-1252") })
   }
 
-  @Test func htmlAndXMLAreRefusedByName() {
-    #expect(throws: IngestError.unsupportedFormat(path: "p.html", format: "html")) {
-      try reader.read(
-        bytes: Array("<!DOCTYPE html><html><body>Minutes:</body></html>".utf8), path: "p.html",
-        manifestEntry: nil)
+  @Test func brokenXMLNamesTheLineAndOtherXMLIsNotMinutes() {
+    let broken = "<?xml version=\"1.0\"?>\n<meeting>\n<agendaitems>\n</meeting>\n"
+    let error = #expect(throws: IngestError.self) {
+      try reader.read(bytes: Array(broken.utf8), path: "b.xml", manifestEntry: nil)
     }
-    #expect(throws: IngestError.unsupportedFormat(path: "r.xml", format: "xml")) {
-      try reader.read(
-        bytes: Array("<?xml version=\"1.0\"?><meetings/>".utf8), path: "r.xml", manifestEntry: nil)
+    guard case .malformedMarkup(let path, let line, _)? = error else {
+      Issue.record("expected malformedMarkup, got \(String(describing: error))")
+      return
+    }
+    #expect(path == "b.xml")
+    // libxml2 names its last error: the mismatched tag on line 4 or the premature end after it.
+    #expect((4...5).contains(line))
+    #expect(error?.errorDescription?.hasPrefix("b.xml:\(line): malformed markup") == true)
+    #expect(
+      throws: IngestError.notMinutes(
+        path: "r.xml", reason: "XML root <feed> is not a ModernGov web-service response")
+    ) {
+      try reader.read(bytes: Array("<?xml version=\"1.0\"?><feed/>".utf8), path: "r.xml", manifestEntry: nil)
     }
   }
 

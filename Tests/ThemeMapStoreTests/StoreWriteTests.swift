@@ -136,6 +136,8 @@ extension TextSpan {
     first.recommendations = []
     var second = sampleDocument(path: "b.txt", text: "1.\nB\n")
     second.meeting.body = Body(name: "Thames Valley Police & Crime Panel")
+    // Another day: the same body on the same day would be the same meeting (MeetingMergeTests).
+    second.meeting.date = .stated(try #require(CalendarDay(year: 2016, month: 1, day: 1)))
     second.recommendations = []
     try store.write(first)
     try store.write(second)
