@@ -54,7 +54,10 @@ extension ThemeMap {
 
       let snapshot = try store.snapshot()
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-      let written = try exporter.writeAll(snapshot, to: output)
+      var written = try exporter.writeAll(snapshot, to: output)
+      written += try writeReportAndDataPackage(
+        snapshot, into: output, period: csvOptions.period,
+        corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count
       print(
