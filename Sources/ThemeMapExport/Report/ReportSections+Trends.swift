@@ -23,23 +23,28 @@ extension ReportContext {
           one scale. A period appears where the body met; a zero is a meeting where the theme did not come up.
           """)
       if found.isEmpty { section.element("p", ["class": "note"], text: "No theme was found in the store.") }
-      for (themeIndex, theme) in found.enumerated() {
-        let rows = byTheme[theme.id] ?? []
-        let maximum = rows.map(\.mentions).max() ?? 0
-        section.element("h3", ["id": "trend-\(themeIndex)"], text: theme.label)
-        section.element("div", ["class": "multiples"]) { grid in
-          for (bodyIndex, body) in bodiesInOrder.enumerated() {
-            let cells = rows.filter { $0.body == body }.sorted { Self.periodOrder($0.period, $1.period) }
-            guard !cells.isEmpty else { continue }
-            let name = shortBody(body)
-            let words = cells.map { "\($0.period): \(count($0.mentions, "mention"))" }.joined(separator: ", ")
-            grid.element("figure") { figure in
-              SVGCharts.bars(
-                &figure, id: "trend-\(themeIndex)-\(bodyIndex)", title: "\(theme.label) in \(name) meetings",
-                description: "Mentions per \(input.granularity.rawValue): \(words).",
-                labels: cells.map(\.period), values: cells.map(\.mentions), maximum: maximum)
-              figure.element(
-                "figcaption", text: "\(name): \(count(cells.map(\.mentions).reduce(0, +), "mention"))")
+      section.element("div", ["class": "multiples"]) { grid in
+        for (themeIndex, theme) in found.enumerated() {
+          let rows = byTheme[theme.id] ?? []
+          let maximum = rows.map(\.mentions).max() ?? 0
+          grid.element("div", ["class": "theme-card"]) { card in
+            card.element("h3", ["id": "trend-\(themeIndex)"], text: theme.label)
+            card.element("div", ["class": "pair"]) { pair in
+              for (bodyIndex, body) in bodiesInOrder.enumerated() {
+                let cells = rows.filter { $0.body == body }.sorted { Self.periodOrder($0.period, $1.period) }
+                guard !cells.isEmpty else { continue }
+                let name = shortBody(body)
+                let words = cells.map { "\($0.period): \(count($0.mentions, "mention"))" }.joined(
+                  separator: ", ")
+                pair.element("figure") { figure in
+                  SVGCharts.bars(
+                    &figure, id: "trend-\(themeIndex)-\(bodyIndex)",
+                    title: "\(theme.label) in \(name) meetings",
+                    description: "Mentions per \(input.granularity.rawValue): \(words).",
+                    labels: cells.map(\.period), values: cells.map(\.mentions), maximum: maximum)
+                  figure.element("figcaption", text: name)
+                }
+              }
             }
           }
         }

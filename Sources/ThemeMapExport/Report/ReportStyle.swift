@@ -25,9 +25,13 @@ enum ReportStyle {
     .figures div { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 0.75rem; }
     .figures dt { color: var(--muted); font-size: 0.9rem; }
     .figures dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
-    .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; }
+    .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem; }
+    .theme-card { border: 1px solid var(--rule); border-radius: 6px; padding: 0 0.5rem 0.5rem; }
+    .theme-card h3 { margin: 0.5rem 0 0.25rem; font-size: 1rem; }
+    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: 0.5rem; }
+    .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
     figure { margin: 0; }
-    figcaption { font-size: 0.9rem; color: var(--muted); }
+    figcaption { font-size: 0.8rem; color: var(--muted); line-height: 1.25; }
     svg { max-width: 100%; height: auto; display: block; }
     .chart text { font: 11px system-ui, sans-serif; fill: #333; }
     .chart .bar { fill: var(--accent); }

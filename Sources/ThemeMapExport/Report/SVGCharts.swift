@@ -13,12 +13,12 @@ enum SVGCharts {
     _ markup: inout Markup, id: String, title: String, description: String, labels: [String], values: [Int],
     maximum: Int
   ) {
-    let width = 240.0
-    let height = 110.0
+    let width = 160.0
+    let height = 90.0
     let left = 8.0
     let right = 8.0
-    let top = 16.0
-    let bottom = 24.0
+    let top = 14.0
+    let bottom = 20.0
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     let slot = plotWidth / Double(max(values.count, 1))
@@ -67,7 +67,7 @@ enum SVGCharts {
     _ markup: inout Markup, id: String, title: String, description: String, rows: [TimelineRow],
     axisLabels: (first: String, last: String)
   ) {
-    let labelWidth = 190.0
+    let labelWidth = 220.0
     let width = 720.0
     let rowHeight = 26.0
     let top = 10.0
@@ -77,7 +77,9 @@ enum SVGCharts {
     open(&markup, id: id, width: width, height: height, title: title, description: description) { svg in
       for (index, row) in rows.enumerated() {
         let y = top + rowHeight * (Double(index) + 0.5)
-        svg.element("text", ["x": labelWidth.svg, "y": (y + 4).svg, "text-anchor": "end"], text: row.label)
+        // Long labels are cut so they stay inside the chart; the table below gives them whole.
+        let label = row.label.count > 34 ? row.label.prefix(33) + "…" : row.label
+        svg.element("text", ["x": labelWidth.svg, "y": (y + 4).svg, "text-anchor": "end"], text: label)
         svg.empty(
           "line",
           [
