@@ -78,7 +78,7 @@ enum SVGCharts {
       for (index, row) in rows.enumerated() {
         let y = top + rowHeight * (Double(index) + 0.5)
         // Long labels are cut so they stay inside the chart; the table below gives them whole.
-        let label = row.label.count > 34 ? row.label.prefix(33) + "…" : row.label
+        let label = row.label.count > 30 ? row.label.prefix(29) + "…" : row.label
         svg.element("text", ["x": labelWidth.svg, "y": (y + 4).svg, "text-anchor": "end"], text: label)
         svg.empty(
           "line",
