@@ -39,6 +39,7 @@ enum ReportStyle {
     .chart .zero { fill: #767676; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
     th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--rule); }
+    caption { text-align: left; color: var(--muted); font-size: 0.9rem; padding: 0.25rem 0; }
     thead th { border-bottom: 2px solid var(--ink); font-size: 0.9rem; }
     td.text { max-width: 40rem; }
     .meta { color: var(--muted); font-size: 0.9rem; display: block; }
@@ -59,6 +60,7 @@ enum ReportStyle {
     @media (max-width: 40rem) {
       table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
       table.stack thead { position: absolute; left: -9999px; }
+      table.stack caption { display: block; width: 100%; }
       table.stack tr { border: 1px solid var(--rule); border-radius: 6px; margin-bottom: 0.75rem; padding: 0.25rem; }
       table.stack td, table.stack tbody th { border: 0; padding: 0.2rem 0.4rem; }
       table.stack td::before { content: attr(data-label); display: block; font-weight: 600; font-size: 0.8rem;
