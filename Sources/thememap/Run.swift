@@ -57,6 +57,9 @@ extension ThemeMap {
       var written = try exporter.writeAll(snapshot, to: output)
       written += try GraphExporter().writeAll(
         try analysedGraphInput(store: store, snapshot: snapshot), to: output.appendingPathComponent("graphs"))
+      written += try writeReportAndDataPackage(
+        snapshot, into: output, period: csvOptions.period,
+        corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count
       print(

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The members' and officers' page: one self-contained HTML file with inline CSS and SVG, no
+/// scripts, fonts or anything else from the network, readable offline and printable.
+///
+/// ```swift
+/// let input = ReportInput(snapshot: try store.snapshot(), granularity: .quarter)
+/// try HTMLReport().write(input, to: URL(fileURLWithPath: "out/report.html"))
+/// ```
+///
+/// The markup is XHTML-compatible HTML5: every element closed, every piece of text escaped through
+/// `XMLEscaping`, so an XML parser reads it too (the tests do).
+public struct HTMLReport: Sendable {
+  /// The folder relative document paths (as stored) start from: the folder `thememap` ran in.
+  public var documentRoot: URL
+
+  /// Creates a report writer.
+  /// - Parameter documentRoot: where stored relative document paths start; the current folder by
+  ///   default, as for `thememap run`.
+  public init(documentRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    self.documentRoot = documentRoot
+  }
+
+  /// The page, for a report that will be saved at `reportURL` (links to source documents are
+  /// relative to it).
+  /// - Complexity: O(r + l + t·p) for r recommendations, l links, t themes and p body-periods.
+  public func render(_ input: ReportInput, at reportURL: URL) -> String {
+    let context = ReportContext(
+      input, reportFolder: reportURL.deletingLastPathComponent(), documentRoot: documentRoot)
+    var page = Markup()
+    page.trusted("<!DOCTYPE html>\n")
+    page.element("html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": "en", "xml:lang": "en"]) { html in
+      html.element("head") { head in
+        head.empty("meta", ["charset": "utf-8"])
+        head.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        head.empty("meta", ["name": "generator", "content": "ThemeMap"])
+        head.element("title", text: "ThemeMap report: themes, recommendations and follow-ups")
+        head.element("style") { $0.trusted(ReportStyle.css) }
+      }
+      html.element("body") { body in
+        body.element("a", ["class": "skip", "href": "#main"], text: "Skip to the report")
+        body.element("header") { header in
+          header.element("h1", text: "Themes, recommendations and follow-ups")
+          header.element("p", ["class": "lede"], text: context.lede)
+          header.element("nav", ["aria-label": "Sections"]) { nav in
+            nav.element("ul") { list in
+              for (id, title) in ReportSection.all {
+                list.element("li") { $0.element("a", ["href": "#\(id)"], text: title) }
+              }
+            }
+          }
+        }
+        body.element("main", ["id": "main"]) { main in
+          context.headline(&main)
+          context.trendSection(&main)
+          context.timelineSection(&main)
+          context.recommendationSection(&main)
+          context.workProgrammeSection(&main)
+          context.methodSection(&main)
+        }
+        body.element("footer") { footer in
+          footer.element("p") { line in
+            line.text("Made by ThemeMap from public meeting records. Regenerate with ")
+            line.element("code", text: "swift run thememap run")
+            line.text("; the figures are in the CSV files beside this page.")
+          }
+        }
+      }
+    }
+    return page.output + "\n"
+  }
+
+  /// Writes the page to a file, atomically: a reader never sees half a report.
+  /// - Returns: the file written.
+  /// - Throws: `ExportError.cannotWrite` naming the file.
+  @discardableResult
+  public func write(_ input: ReportInput, to url: URL) throws(ExportError) -> URL {
+    let html = render(input, at: url)
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(html.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+    }
+    return url
+  }
+}
+
+/// The page's sections, in order, with their anchors: the navigation and the CI check share them.
+enum ReportSection {
+  static let all: [(id: String, title: String)] = [
+    ("headline", "Headline figures"),
+    ("trends", "Theme trends"),
+    ("timeline", "Theme timeline"),
+    ("recommendations", "Recommendations and follow-ups"),
+    ("work-programme", "Draft work programme"),
+    ("method", "How the figures were made"),
+  ]
+
+  /// The title of a section.
+  static func title(_ id: String) -> String { all.first { $0.id == id }?.title ?? id }
+}

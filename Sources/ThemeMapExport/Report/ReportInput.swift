@@ -1,0 +1,64 @@
+import ThemeMapAnalysis
+import ThemeMapModel
+import ThemeMapStore
+
+/// Everything the HTML report shows, as plain values: the report reads nothing else.
+///
+/// The carry-over links, outcomes and work programme come from the analysis when it has run; when
+/// they are empty the report still renders, and says that follow-ups were not assessed.
+///
+/// ```swift
+/// let snapshot = try store.snapshot()
+/// var input = ReportInput(snapshot: snapshot, granularity: .quarter)  // (1)
+/// input.links = links                                                 // (2)
+/// let html = HTMLReport().render(input, at: reportURL)                // (3)
+/// ```
+/// (1) Trends and a timeline computed from the snapshot; no follow-ups yet.
+/// (2) Add what the carry-over analysis found: links, outcomes, candidates, appearances.
+/// (3) One self-contained page.
+public struct ReportInput: Sendable {
+  /// The store's contents.
+  public var snapshot: StoreSnapshot
+  /// The trend table, as `ThemeTrends.compute` returns it.
+  public var trends: [ThemeTrend]
+  /// The period the trends are counted in.
+  public var granularity: PeriodGranularity
+  /// Each theme's appearances at meetings, in date order.
+  public var appearances: [ThemeAppearance]
+  /// Links from recommendations to later records that follow them up.
+  public var links: [CarryOver]
+  /// Each recommendation's status, where assessed.
+  public var outcomes: [RecommendationOutcome]
+  /// The draft work programme, ranked.
+  public var candidates: [WorkProgrammeCandidate]
+  /// The taxonomy version the mentions were made with.
+  public var taxonomyVersion: String?
+  /// What the corpus is, in words ("the bundled Datasets/: ...").
+  public var corpus: String
+
+  /// Creates an input from values computed elsewhere.
+  public init(
+    snapshot: StoreSnapshot, trends: [ThemeTrend], granularity: PeriodGranularity,
+    appearances: [ThemeAppearance], links: [CarryOver] = [], outcomes: [RecommendationOutcome] = [],
+    candidates: [WorkProgrammeCandidate] = [], taxonomyVersion: String? = nil, corpus: String = ""
+  ) {
+    self.snapshot = snapshot
+    self.trends = trends
+    self.granularity = granularity
+    self.appearances = appearances
+    self.links = links
+    self.outcomes = outcomes
+    self.candidates = candidates
+    self.taxonomyVersion = taxonomyVersion ?? snapshot.taxonomyVersion
+    self.corpus = corpus
+  }
+
+  /// Creates an input from a snapshot alone: trends and the theme timeline are computed here, and
+  /// there are no links, outcomes or candidates until the caller adds them.
+  /// - Complexity: O(m log m) for m mentions.
+  public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, corpus: String = "") {
+    self.init(
+      snapshot: snapshot, trends: ThemeTrends.compute(from: snapshot, granularity: granularity),
+      granularity: granularity, appearances: ReportTimeline.appearances(in: snapshot), corpus: corpus)
+  }
+}
