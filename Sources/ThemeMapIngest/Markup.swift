@@ -49,10 +49,15 @@ struct MarkupNode: Sendable, Equatable {
 
 /// libxml2's HTML and XML parsers, configured never to touch the network or load DTDs.
 enum Markup {
+  /// libxml2 must be initialised once before threads parse at the same time (its first parse would
+  /// otherwise initialise its globals racily); a static let runs exactly once, thread-safely.
+  private static let libraryInitialised: Void = xmlInitParser()
+
   /// Parses HTML the way browsers do: recovering from broken markup, without errors on stderr.
   /// - Parameter utf8: The page as UTF-8 (decoded from whatever the file used).
   /// - Throws: `IngestError.malformedMarkup` when libxml2 returns no document at all.
   static func parseHTML(_ utf8: [UInt8], path: String) throws(IngestError) -> MarkupNode {
+    _ = libraryInitialised
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
@@ -75,6 +80,7 @@ enum Markup {
   /// no DTD loading and no entity substitution beyond the predefined entities.
   /// - Throws: `IngestError.malformedMarkup` with libxml2's line and message.
   static func parseXML(_ utf8: [UInt8], path: String) throws(IngestError) -> MarkupNode {
+    _ = libraryInitialised
     let options = Int32(
       XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_NOCDATA.rawValue)
