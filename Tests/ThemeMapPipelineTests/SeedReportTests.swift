@@ -18,9 +18,9 @@ import ThemeMapTestSupport
     return try store.snapshot()
   }
 
-  func render(_ input: ReportInput) throws -> (html: String, tree: HTMLTree) {
+  func render(_ input: ReportInput) throws -> (html: String, tree: XMLTree) {
     let html = HTMLReport(documentRoot: Fixtures.packageRoot).render(input, at: Self.reportURL)
-    return (html, try HTMLTree(html))
+    return (html, try XMLTree(html))
   }
 
   /// The 2015 recommendation that Thames Valley Police roll out Hotel Watch, and 2018's
@@ -74,18 +74,18 @@ import ThemeMapTestSupport
       ("recommendations", "Recommendations and follow-ups"), ("work-programme", "Draft work programme"),
       ("method", "How the figures were made"),
     ] {
-      #expect(tree.element(id: "\(id)-title")?.text == title)
+      #expect(tree.element(id: "\(id)-title")?.content == title)
     }
     let rows = tree.all("tr").filter { $0.classes.contains("recommendation") }
     #expect(rows.count == snapshot.recommendations.count)
     #expect(rows.allSatisfy { $0.attributes["data-status"] == "not-assessed" })
-    #expect(rows.contains { $0.text.contains("Hotelwatch Scheme") })
+    #expect(rows.contains { $0.content.contains("Hotelwatch Scheme") })
     // One chart per found theme and body, plus the timeline; each with a title and a description.
     let charts = tree.all("svg").filter { $0.attributes["role"] == "img" }
     #expect(charts.count > 40)
     #expect(tree.all("title").count > charts.count)
     #expect(tree.all("desc").count == charts.count)
-    #expect(tree.element(id: "trend-0-0-desc")?.text.contains("2015-Q4: 22 mentions") == true)
+    #expect(tree.element(id: "trend-0-0-desc")?.content.contains("2015-Q4: 22 mentions") == true)
     // Self-contained: no script, no external style sheet, no fonts.
     #expect(tree.all("script").isEmpty && tree.all("link").isEmpty)
     #expect(!html.contains("@import") && !html.contains("@font-face") && !html.contains("url("))
@@ -93,8 +93,8 @@ import ThemeMapTestSupport
     #expect(tree.all("html").first?.attributes["lang"] == "en")
     #expect(tree.all("h1").count == 1)
     #expect(tree.all("th").allSatisfy { $0.attributes["scope"] != nil })
-    #expect(tree.element(id: "method")?.text.contains(snapshot.taxonomyVersion ?? "?") == true)
-    #expect(tree.element(id: "method")?.text.contains("2015-11-04 to 2018-04-20") == true)
+    #expect(tree.element(id: "method")?.content.contains(snapshot.taxonomyVersion ?? "?") == true)
+    #expect(tree.element(id: "method")?.content.contains("2015-11-04 to 2018-04-20") == true)
   }
 
   @Test func followUpsShowQuoteSourceLinkAndStatus() throws {
@@ -105,9 +105,9 @@ import ThemeMapTestSupport
     let toID = try #require(to.id)
     let row = try #require(tree.element(id: "rec-\(fromID)"))
     #expect(row.attributes["data-status"] == "followed-up")
-    #expect(row.text.contains("a pilot Scheme (for having a logo/kitemark for the Hotelwatch Scheme)"))
-    #expect(row.text.contains("followed up"))
-    #expect(row.text.contains("2018-04-20 · Thames Valley Police and Crime Panel · item 162"))
+    #expect(row.content.contains("a pilot Scheme (for having a logo/kitemark for the Hotelwatch Scheme)"))
+    #expect(row.content.contains("followed up"))
+    #expect(row.content.contains("2018-04-20 · Thames Valley Police and Crime Panel · item 162"))
     let links = tree.all("a").compactMap { $0.attributes["href"] }
     #expect(links.contains("#rec-\(toID)"))
     #expect(links.contains("#rec-\(fromID)"))  // the later row says what it follows up
@@ -117,8 +117,8 @@ import ThemeMapTestSupport
     #expect(tree.element(id: "rec-\(toID)")?.attributes["data-status"] == "no-follow-up-yet")
     let candidates = tree.all("tr").filter { $0.classes.contains("candidate") }
     #expect(candidates.count == 1)
-    #expect(candidates.first?.text.contains("no follow-up since") == true)
-    #expect(tree.element(id: "headline")?.text.contains("Follow-ups found") == true)
+    #expect(candidates.first?.content.contains("no follow-up since") == true)
+    #expect(tree.element(id: "headline")?.content.contains("Follow-ups found") == true)
   }
 
   @Test func minutesTextCannotOpenATag() throws {
@@ -137,10 +137,11 @@ import ThemeMapTestSupport
       !html.contains("<script") && !html.contains("<b>") && !html.contains("<i>") && !html.contains("<em>"))
     #expect(tree.all("script").isEmpty && tree.all("b").isEmpty && tree.all("i").isEmpty)
     let id = try #require(snapshot.recommendations[0].id)
-    #expect(tree.element(id: "rec-\(id)")?.text.contains(hostile) == true)
-    #expect(tree.all("tr").filter { $0.classes.contains("candidate") }.first?.text.contains(hostile) == true)
-    #expect(tree.element(id: "method")?.text.contains(hostile) == true)
-    #expect(tree.elements.contains { $0.text.contains("<b>Sub</b> & Co \"Panel\"") })
+    #expect(tree.element(id: "rec-\(id)")?.content.contains(hostile) == true)
+    #expect(
+      tree.all("tr").filter { $0.classes.contains("candidate") }.first?.content.contains(hostile) == true)
+    #expect(tree.element(id: "method")?.content.contains(hostile) == true)
+    #expect(tree.elements.contains { $0.content.contains("<b>Sub</b> & Co \"Panel\"") })
   }
 
   @Test func reportIsWrittenWhole() throws {
@@ -149,7 +150,7 @@ import ThemeMapTestSupport
     let url = try HTMLReport().write(
       ReportInput(snapshot: try seedSnapshot(), granularity: .year),
       to: folder.appendingPathComponent("r/report.html"))
-    _ = try HTMLTree(try Fixtures.text(of: url))
+    _ = try XMLTree(try Fixtures.text(of: url))
     #expect(throws: ExportError.self) {
       try HTMLReport().write(
         ReportInput(snapshot: try seedSnapshot(), granularity: .year),
