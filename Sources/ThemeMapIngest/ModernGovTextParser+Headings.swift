@@ -83,21 +83,13 @@ extension ModernGovTextParser {
 
   /// An item whose first line is its title and whose text has no "Minutes:" label.
   private func unlabelledItem(ordinal: Int, number: String?, lines: [TextLine]) -> AgendaItem {
-    let titleLine = lines[0]
-    let (titleRange, attachments) = titleParts(titleLine)
-    var item = unlabelledSections(lines: Array(lines.dropFirst()), ordinal: ordinal, number: number)
-    item.title = text.string(titleRange).tidied
-    item.titleSpan = lineIndex.span(titleRange)
-    item.attachments = attachments
-    item.span = lineIndex.span(titleLine.start..<max(titleLine.end, item.span.end))
-    item.links = Self.links(in: [item.title, item.agendaText, item.minutesText])
-    return item
+    makeItem(ordinal: ordinal, number: number, lines: lines, minutesLabelled: false)
   }
 
   /// Agenda text and minutes of an item without a "Minutes:" label. A page that kept the label is
   /// split by `sections`; otherwise ModernGov's agenda line ("To agree the Minutes of ...", "To
   /// consider ...") and any "Additional documents:" line are the agenda, and the rest is minutes.
-  private func unlabelledSections(lines: [TextLine], ordinal: Int, number: String?) -> AgendaItem {
+  func unlabelledSections(lines: [TextLine], ordinal: Int, number: String?) -> AgendaItem {
     if lines.contains(where: { $0.text == "Minutes:" || $0.text == "Minutes :" }) {
       return sections(lines: lines, ordinal: ordinal, number: number)
     }

@@ -145,11 +145,17 @@ struct ModernGovTextParser: Sendable {
     return line.allSatisfy { $0.isNumber || $0.isLetter || $0 == "." }
   }
 
-  /// An item whose first line is its title, then agenda text, "Minutes:", minutes.
-  private func makeItem(ordinal: Int, number: String?, lines: [TextLine]) -> AgendaItem {
+  /// An item whose first line is its title, then agenda text, "Minutes:" (unless the page dropped the
+  /// label), minutes.
+  func makeItem(ordinal: Int, number: String?, lines: [TextLine], minutesLabelled: Bool = true) -> AgendaItem
+  {
     let titleLine = lines[0]
     let (titleRange, attachments) = titleParts(titleLine)
-    var item = sections(lines: Array(lines.dropFirst()), ordinal: ordinal, number: number)
+    let body = Array(lines.dropFirst())
+    var item =
+      minutesLabelled
+      ? sections(lines: body, ordinal: ordinal, number: number)
+      : unlabelledSections(lines: body, ordinal: ordinal, number: number)
     item.title = text.string(titleRange).tidied
     item.titleSpan = lineIndex.span(titleRange)
     item.attachments = attachments
