@@ -139,8 +139,8 @@ struct AliasAutomaton: Sendable {
 
   /// Raw views of the transition tables, valid only inside `withTables`.
   ///
-  /// The matcher's inner loop steps once per byte of text; through the arrays each step paid two
-  /// bounds checks and a retain of the array buffer, which the profile showed as most of its time.
+  /// The matcher's inner loop steps once per byte of text; through the arrays each step pays bounds
+  /// checks and may retain the array buffers, which raw views avoid.
   struct Tables {
     /// `byteClass` of the automaton.
     let byteClass: UnsafeBufferPointer<UInt8>
