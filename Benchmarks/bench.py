@@ -77,7 +77,7 @@ def stages(args, corpus, label):
     rows = []
 
     tag = measure([f"{args.bin}/thememap-bench", "tag", "--datasets", str(corpus), "--repeat", str(args.repeat)],
-                  stdout=subprocess.PIPE if False else open(work / "tag.txt", "w"))
+                  stdout=open(work / "tag.txt", "w"))
     fields = dict(part.split("=") for part in (work / "tag.txt").read_text().splitlines()[0].split()[1:])
     theme_counts = {line.split()[1]: int(line.split()[2])
                     for line in (work / "tag.txt").read_text().splitlines()[1:]}
