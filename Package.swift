@@ -50,6 +50,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The benchmark's corpus generator and matcher timer (Benchmarks/run.sh); not a product.
+    .executableTarget(
+      name: "thememap-bench",
+      dependencies: ["ThemeMapModel", "ThemeMapAnalysis"],
+      path: "Benchmarks/Sources/thememap-bench"
+    ),
     .target(
       name: "ThemeMapTestSupport",
       dependencies: ["ThemeMapModel"],

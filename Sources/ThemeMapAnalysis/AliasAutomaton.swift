@@ -137,6 +137,45 @@ struct AliasAutomaton: Sendable {
     return true
   }
 
+  /// Raw views of the transition tables, valid only inside `withTables`.
+  ///
+  /// The matcher's inner loop steps once per byte of text; through the arrays each step pays bounds
+  /// checks and may retain the array buffers, which raw views avoid.
+  struct Tables {
+    /// `byteClass` of the automaton.
+    let byteClass: UnsafeBufferPointer<UInt8>
+    /// `next` of the automaton.
+    let next: UnsafeBufferPointer<Int32>
+    /// `entryStart` of the automaton.
+    let entryStart: UnsafeBufferPointer<Int32>
+    /// Row width of `next`.
+    let classCount: Int
+
+    /// The child of `node` on a folded byte, or 0 when there is none.
+    @inline(__always)
+    func step(_ node: Int32, _ byte: UInt8) -> Int32 {
+      let byteClassValue = byteClass[Int(byte)]
+      if byteClassValue == 0 { return 0 }
+      return next[Int(node) &* classCount &+ Int(byteClassValue)]
+    }
+
+    /// Whether any alias, abbreviation or exclusion ends at `node`.
+    @inline(__always)
+    func hasEntries(_ node: Int32) -> Bool { entryStart[Int(node)] != entryStart[Int(node) &+ 1] }
+  }
+
+  /// Runs `body` with raw views of the tables, which stay valid for the call only.
+  @inline(__always)
+  func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+    byteClass.withUnsafeBufferPointer { byteClass in
+      next.withUnsafeBufferPointer { next in
+        entryStart.withUnsafeBufferPointer { entryStart in
+          body(Tables(byteClass: byteClass, next: next, entryStart: entryStart, classCount: classCount))
+        }
+      }
+    }
+  }
+
   /// The child of `node` on a folded byte, or 0 when there is none.
   @inline(__always)
   func step(_ node: Int32, _ byte: UInt8) -> Int32 {

@@ -43,20 +43,22 @@ public struct ThemeMatcher: Sendable {
     let end = bounds.upperBound
     var found: [ThemeMatch] = []
     var candidates: [(node: Int32, end: Int)] = []
-    var start = folding.nextWordStart(bytes, from: bounds.lowerBound, end)
-    while start < end {
-      let firstWordEnd = walk(bytes, from: start, end, candidates: &candidates)
-      var resumeAt = -1
-      for candidate in candidates.reversed() {
-        guard let entry = accepted(at: candidate.node, bytes, start..<candidate.end) else { continue }
-        if entry.kind != .exclusion {
-          found.append(ThemeMatch(themeID: entry.themeID, alias: entry.text, range: start..<candidate.end))
+    automaton.withTables { tables in
+      var start = folding.nextWordStart(bytes, from: bounds.lowerBound, end)
+      while start < end {
+        let firstWordEnd = walk(bytes, from: start, end, tables, candidates: &candidates)
+        var resumeAt = -1
+        for candidate in candidates.reversed() {
+          guard let entry = accepted(at: candidate.node, bytes, start..<candidate.end) else { continue }
+          if entry.kind != .exclusion {
+            found.append(ThemeMatch(themeID: entry.themeID, alias: entry.text, range: start..<candidate.end))
+          }
+          resumeAt = candidate.end
+          break
         }
-        resumeAt = candidate.end
-        break
+        if resumeAt < 0 { resumeAt = firstWordEnd }
+        start = folding.nextWordStart(bytes, from: resumeAt, end)
       }
-      if resumeAt < 0 { resumeAt = firstWordEnd }
-      start = folding.nextWordStart(bytes, from: resumeAt, end)
     }
     return found
   }
@@ -74,7 +76,7 @@ public struct ThemeMatcher: Sendable {
   ///   skipped from there, so the caller never rescans it.
   @inline(__always)
   private func walk(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ end: Int,
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ end: Int, _ tables: AliasAutomaton.Tables,
     candidates: inout [(node: Int32, end: Int)]
   ) -> Int {
     // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
@@ -88,7 +90,7 @@ public struct ThemeMatcher: Sendable {
         let byte = bytes[at]
         if byte < 0x80 {
           if TokenFolding.isASCIIWord(byte) {
-            node = automaton.step(node, TokenFolding.asciiLower(byte))
+            node = tables.step(node, TokenFolding.asciiLower(byte))
             if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
             at += 1
           } else if byte == 0x27 && folding.isWordStart(bytes, at + 1, end) {
@@ -99,7 +101,7 @@ public struct ThemeMatcher: Sendable {
         } else {
           let (scalar, length) = TokenFolding.decode(bytes, at, end)
           if folding.isWord(scalar) {
-            node = feed(scalar, from: node)
+            node = feed(scalar, from: node, tables)
             if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
             at += length
           } else if scalar == 0x2019 && folding.isWordStart(bytes, at + length, end) {
@@ -111,10 +113,10 @@ public struct ThemeMatcher: Sendable {
       }
       let wordEnd = firstWordEnd ?? at
       firstWordEnd = wordEnd
-      if automaton.hasEntries(node) { candidates.append((node, at)) }
+      if tables.hasEntries(node) { candidates.append((node, at)) }
       let nextWord = folding.nextWordStart(bytes, from: at, end)
       if nextWord >= end { return wordEnd }
-      node = automaton.step(node, TokenFolding.separator)
+      node = tables.step(node, TokenFolding.separator)
       if node == 0 { return wordEnd }
       at = nextWord
     }
@@ -122,11 +124,11 @@ public struct ThemeMatcher: Sendable {
 
   /// Steps through the folded bytes of one non-ASCII word scalar.
   @inline(__always)
-  private func feed(_ scalar: UInt32, from node: Int32) -> Int32 {
+  private func feed(_ scalar: UInt32, from node: Int32, _ tables: AliasAutomaton.Tables) -> Int32 {
     guard let unicode = Unicode.Scalar(scalar) else { return 0 }
     var current = node
     for byte in unicode.properties.lowercaseMapping.utf8 {
-      current = automaton.step(current, byte)
+      current = tables.step(current, byte)
       if current == 0 { return 0 }
     }
     return current

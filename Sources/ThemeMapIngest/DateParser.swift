@@ -21,6 +21,15 @@ public enum DateParser {
     public var hasWeekday: Bool
   }
 
+  // Compiled once: a regex literal is parsed again each time it is evaluated, which cost more than the
+  // matching itself on the short heading lines this is called with. Regex holds no mutable state
+  // visible to callers (the library initialises its lowered program atomically), hence the
+  // nonisolated(unsafe).
+  nonisolated(unsafe) private static let writtenPattern =
+    #/(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{4})\b/#
+  nonisolated(unsafe) private static let slashedPattern = #/\b(\d{1,2})/(\d{1,2})/(\d{4})\b/#
+  nonisolated(unsafe) private static let isoPattern = #/\b(\d{4})-(\d{2})-(\d{2})\b/#
+
   /// Every valid date in `text`, in order of position.
   /// - Parameters:
   ///   - text: The text to search.
@@ -28,8 +37,7 @@ public enum DateParser {
   /// - Complexity: O(n) in the length of the text.
   public static func dates(in text: String, baseOffset: Int = 0) -> [Match] {
     var matches: [Match] = []
-    let written =
-      #/(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{4})\b/#
+    let written = writtenPattern
     for match in text.matches(of: written) {
       guard let month = monthNumber(String(match.output.3)), let day = Int(match.output.2),
         let year = Int(match.output.4), let calendarDay = CalendarDay(year: year, month: month, day: day)
@@ -39,14 +47,14 @@ public enum DateParser {
           day: calendarDay, range: offsets(match.range, in: text, base: baseOffset),
           hasWeekday: match.output.1 != nil))
     }
-    for match in text.matches(of: #/\b(\d{1,2})/(\d{1,2})/(\d{4})\b/#) {
+    for match in text.matches(of: slashedPattern) {
       guard let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
         let calendarDay = CalendarDay(year: year, month: month, day: day)
       else { continue }
       matches.append(
         Match(day: calendarDay, range: offsets(match.range, in: text, base: baseOffset), hasWeekday: false))
     }
-    for match in text.matches(of: #/\b(\d{4})-(\d{2})-(\d{2})\b/#) {
+    for match in text.matches(of: isoPattern) {
       guard let year = Int(match.output.1), let month = Int(match.output.2), let day = Int(match.output.3),
         let calendarDay = CalendarDay(year: year, month: month, day: day)
       else { continue }

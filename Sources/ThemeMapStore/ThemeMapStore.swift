@@ -25,6 +25,10 @@ public final class ThemeMapStore: Sendable {
       var configuration = Configuration()
       // Another ingest may hold the write lock: wait for it rather than fail with "database is locked".
       configuration.busyMode = .timeout(60)
+      // In WAL mode NORMAL still commits each transaction whole or not at all; it only skips the fsync
+      // per commit (the checkpoint syncs), which made one-transaction-per-document ingest wait on the
+      // disk for most of its wall time.
+      configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
       let pool = try DatabasePool(path: path, configuration: configuration)
       try Schema.migrator.migrate(pool)
       writer = pool

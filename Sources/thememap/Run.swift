@@ -11,7 +11,8 @@ extension ThemeMap {
       discussion: """
         Reads <datasets>/documents with <datasets>/manifest.yaml, tags with <datasets>/themes.yaml, \
         stores everything in <out>/thememap.sqlite and writes every output into <out>. Running it \
-        again on unchanged documents changes nothing and only rewrites the outputs.
+        again on unchanged documents changes nothing; the outputs are rewritten only when the store \
+        or the options changed since they were written (or one of them is missing).
 
         Example:
           thememap run                      # Datasets/ -> out/
@@ -52,6 +53,24 @@ extension ThemeMap {
       let tagging = try TaggingPass(taxonomy: taxonomy).run(on: store)
       print("tagged \(tagging.items) items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")
 
+      // A rerun on an unchanged corpus would rewrite identical files, which costs more than the rest
+      // of the rerun: skip them when the store and options match what the last export saved.
+      let stamp = ExportStamp(
+        folder: output, fingerprint: try store.contentFingerprint(), options: csvOptions)
+      if stamp.outputsAreCurrent() {
+        let counts = try store.tableCounts()
+        print(
+          """
+          \(counts["documents"] ?? 0) documents, \(counts["meetings"] ?? 0) meetings, \(counts["items"] ?? 0) \
+          items, \(counts["recommendations"] ?? 0) recommendations
+          store: \(store.path)
+          outputs in \(output.path) are up to date: the store has not changed since they were written
+          """)
+        if ingest.hasErrors { throw ExitCode(1) }
+        return
+      }
+      stamp.invalidate()
+
       let snapshot = try store.snapshot()
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
       var written = try exporter.writeAll(snapshot, to: output)
@@ -69,6 +88,7 @@ extension ThemeMap {
         store: \(store.path)
         """)
       for url in written { print("wrote \(url.path)") }
+      stamp.save(written: written)
       if ingest.hasErrors { throw ExitCode(1) }
     }
   }

@@ -11,15 +11,31 @@ extension ThemeMap {
         Reads the taxonomy and, when the store exists, counts each theme's meetings, items and \
         mentions. Use it to check a new alias or abbreviation after `thememap tag`.
 
+        With --keywords, prints the taxonomy flattened for other keyword matchers instead: one \
+        `words<TAB>theme<TAB>kind` line per alias, abbreviation and exclusion (kind is alias, \
+        abbreviation or exclusion), as Benchmarks/run.sh feeds flashtext and pyahocorasick.
+
         Example:
           thememap themes --taxonomy Datasets/themes.yaml --store out/thememap.sqlite
+          thememap themes --keywords > keywords.tsv
         """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
+    @Flag(name: .long, help: "Print `words<TAB>theme<TAB>kind` lines instead of the tree.")
+    var keywords = false
+
     func run() throws {
       let taxonomy = try taxonomyOptions.load()
+      if keywords {
+        for theme in taxonomy.themes {
+          for alias in theme.aliases { print("\(alias)\t\(theme.id)\talias") }
+          for abbreviation in theme.abbreviations { print("\(abbreviation)\t\(theme.id)\tabbreviation") }
+          for exclusion in theme.exclusions { print("\(exclusion)\t\(theme.id)\texclusion") }
+        }
+        return
+      }
       var counts: [String: (meetings: Set<Int64>, items: Set<Int64>, mentions: Int)] = [:]
       if FileManager.default.fileExists(atPath: storeOptions.store) {
         let snapshot = try storeOptions.open().snapshot()
