@@ -10,8 +10,20 @@ struct ExportStamp {
 
   init(folder: URL, fingerprint: String, options: CSVOptions) {
     url = folder.appendingPathComponent(".thememap-export")
-    key = "\(fingerprint)\nperiod=\(options.period.rawValue)\nraw-csv=\(options.rawCSV)"
+    key =
+      "\(fingerprint)\nperiod=\(options.period.rawValue)\nraw-csv=\(options.rawCSV)\nbuild=\(Self.buildIdentity)"
   }
+
+  /// The running executable's size and modification time: a rebuilt `thememap` may write its outputs
+  /// differently, so its first run re-exports even when the store is unchanged.
+  static let buildIdentity: String = {
+    guard let path = Bundle.main.executableURL?.path,
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    else { return "unknown" }
+    let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(size)-\(Int64(modified))"
+  }()
 
   /// Whether the saved stamp has the same key and every file it lists still exists.
   func outputsAreCurrent() -> Bool {
