@@ -23,6 +23,19 @@ public struct TaggingPass: Sendable {
     version = taxonomy.version
   }
 
+  /// The mentions of a parsed document's items, found before it is stored so that storing and tagging
+  /// are one transaction and the text is not read back.
+  /// - Complexity: O(n) in the document's bytes.
+  public func mentions(of parsed: ParsedDocument) -> DocumentMentions {
+    let bytes = Array(parsed.document.text.utf8)
+    let lines = LineIndex(utf8: bytes)
+    var byItem: [Int: [Mention]] = [:]
+    for item in parsed.items {
+      byItem[item.ordinal] = tagger.mentions(of: item, inDocumentUTF8: bytes, lines: lines)
+    }
+    return DocumentMentions(taxonomyVersion: version, byItemOrdinal: byItem)
+  }
+
   /// Tags what needs tagging. Items already tagged with this taxonomy version are left alone, so a
   /// second run over an unchanged store does no matching at all.
   /// - Complexity: O(n) in the bytes of the documents tagged.

@@ -1,4 +1,5 @@
 import Foundation
+import ThemeMapAnalysis
 import ThemeMapIngest
 import ThemeMapModel
 import ThemeMapStore
@@ -44,6 +45,7 @@ public struct IngestStep: Sendable {
   }
 
   private let reader: DocumentReader
+  private let manifest: Manifest?
   private let workingDirectory: URL
 
   /// Creates the step.
@@ -52,40 +54,81 @@ public struct IngestStep: Sendable {
     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) {
     reader = DocumentReader(manifest: manifest)
+    self.manifest = manifest
     self.workingDirectory = workingDirectory
   }
 
   /// Ingests files into a store. A file that cannot be read or parsed is reported and skipped; the
   /// others go on. A file whose bytes are already stored at its path is not parsed again.
-  public func run(files: [URL], into store: ThemeMapStore) -> Report {
+  ///
+  /// Files are read, hashed, parsed and (with `tagging`) tagged on every core, a small batch at a
+  /// time so memory stays bounded; one writer then stores them in path order, each document with its
+  /// mentions in one transaction.
+  /// - Parameter tagging: When given, each new document is tagged before it is stored.
+  public func run(files: [URL], into store: ThemeMapStore, tagging: TaggingPass? = nil) -> Report {
     var report = Report()
-    for url in files {
-      let path = DocumentCollector.displayPath(for: url, relativeTo: workingDirectory)
-      do throws(StoreError) {
-        if let stored = try store.storedContentHash(forPath: path),
-          let bytes = FileManager.default.contents(atPath: url.path),
-          SHA256.hexDigest(Array(bytes)) == stored
-        {
-          report.files.append(FileReport(path: path, outcome: .unchanged))
-          continue
-        }
-      } catch {
-        report.diagnostics.append(Diagnostic(.error, file: path, message: error.localizedDescription))
+    let batchSize = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    var start = 0
+    while start < files.count {
+      let batch = Array(files[start..<min(start + batchSize, files.count)])
+      for prepared in prepare(batch, store: store, tagging: tagging) {
+        record(prepared, into: &report, store: store)
       }
-      let parsed: ParsedDocument
-      do {
-        parsed = try reader.read(contentsOf: url, displayPath: path)
-      } catch {
-        report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
-        report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
-        continue
-      }
+      start += batchSize
+    }
+    return report
+  }
+
+  /// One file read and parsed, waiting for the writer.
+  enum Prepared: Sendable {
+    case unchanged(path: String)
+    case failed(path: String, IngestError)
+    case parsed(path: String, ParsedDocument, DocumentMentions?)
+  }
+
+  /// Reads, hashes, parses and tags a batch in parallel; results keep the batch's order.
+  func prepare(_ urls: [URL], store: ThemeMapStore, tagging: TaggingPass?) -> [Prepared] {
+    let slots = Slots<Prepared>(count: urls.count)
+    DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+      slots[index] = prepareOne(urls[index], store: store, tagging: tagging)
+    }
+    return slots.values
+  }
+
+  private func prepareOne(_ url: URL, store: ThemeMapStore, tagging: TaggingPass?) -> Prepared {
+    let path = DocumentCollector.displayPath(for: url, relativeTo: workingDirectory)
+    let bytes: [UInt8]
+    do {
+      bytes = [UInt8](try Data(contentsOf: url))
+    } catch {
+      return .failed(path: path, .unreadable(path: path, reason: error.localizedDescription))
+    }
+    // A failed lookup only means the file is parsed again; the write then decides.
+    if let stored = try? store.storedContentHash(forPath: path), SHA256.hexDigest(bytes) == stored {
+      return .unchanged(path: path)
+    }
+    do {
+      let parsed = try reader.read(bytes: bytes, path: path, manifestEntry: manifest?.entry(forFileAt: url))
+      return .parsed(path: path, parsed, tagging?.mentions(of: parsed))
+    } catch {
+      return .failed(path: path, error)
+    }
+  }
+
+  private func record(_ prepared: Prepared, into report: inout Report, store: ThemeMapStore) {
+    switch prepared {
+    case .unchanged(let path):
+      report.files.append(FileReport(path: path, outcome: .unchanged))
+    case .failed(let path, let error):
+      report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
+      report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
+    case .parsed(let path, let parsed, let mentions):
       for warning in parsed.warnings {
         report.diagnostics.append(Diagnostic(.warning, file: path, message: warning))
       }
       do {
         let outcome: Outcome =
-          switch try store.write(parsed) {
+          switch try store.write(parsed, mentions: mentions) {
           case .inserted: .inserted
           case .unchanged: .unchanged
           case .replaced: .replaced
@@ -102,7 +145,6 @@ public struct IngestStep: Sendable {
         report.diagnostics.append(Diagnostic(.error, file: path, message: message))
       }
     }
-    return report
   }
 
   static func summary(of parsed: ParsedDocument) -> String {

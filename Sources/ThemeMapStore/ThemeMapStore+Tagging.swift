@@ -1,6 +1,20 @@
 import GRDB
 import ThemeMapModel
 
+/// A document's mentions found before it is stored, so that it is tagged in the same transaction.
+public struct DocumentMentions: Sendable {
+  /// The taxonomy version the mentions were made with.
+  public var taxonomyVersion: String
+  /// Mentions by the item's ordinal in the parsed document.
+  public var byItemOrdinal: [Int: [Mention]]
+
+  /// Creates the mentions of one document.
+  public init(taxonomyVersion: String, byItemOrdinal: [Int: [Mention]]) {
+    self.taxonomyVersion = taxonomyVersion
+    self.byItemOrdinal = byItemOrdinal
+  }
+}
+
 /// The items of one document that need tagging, with the text their spans point into.
 public struct TaggingInput: Sendable {
   /// The document's row id.
@@ -81,13 +95,7 @@ extension ThemeMapStore {
     try update("replace mentions") { db in
       for (itemID, itemMentions) in mentions {
         try db.execute(sql: "DELETE FROM mentions WHERE item_id = ?", arguments: [itemID])
-        for mention in itemMentions {
-          var record = MentionRecord(
-            id: nil, itemId: itemID, themeId: mention.themeID, field: mention.field.rawValue,
-            matchedText: mention.matchedText, matchedAlias: mention.matchedAlias,
-            spanStart: mention.span.start, spanEnd: mention.span.end, line: mention.span.line)
-          try record.insert(db)
-        }
+        for mention in itemMentions { try Self.insert(mention, itemID: itemID, db: db) }
         try db.execute(
           sql: "UPDATE items SET tagged_with = ? WHERE id = ?", arguments: [version, itemID])
       }

@@ -72,7 +72,9 @@ public final class ThemeMapStore: Sendable {
   /// Writes a parsed document in one transaction.
   /// - Throws: `StoreError.writeFailed` naming the document; the transaction is rolled back.
   @discardableResult
-  public func write(_ parsed: ParsedDocument) throws(StoreError) -> WriteOutcome {
+  public func write(_ parsed: ParsedDocument, mentions: DocumentMentions? = nil) throws(StoreError)
+    -> WriteOutcome
+  {
     let document = parsed.document
     do {
       return try writer.write { db -> WriteOutcome in
@@ -90,7 +92,7 @@ public final class ThemeMapStore: Sendable {
         ).fetchOne(db) {
           return .duplicate(ofPath: twin.path)
         }
-        let id = try Self.insert(parsed, db: db)
+        let id = try Self.insert(parsed, mentions: mentions, db: db)
         return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
       }
     } catch {
@@ -98,7 +100,9 @@ public final class ThemeMapStore: Sendable {
     }
   }
 
-  private static func insert(_ parsed: ParsedDocument, db: Database) throws -> Int64 {
+  private static func insert(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
+    -> Int64
+  {
     let document = parsed.document
     var documentRecord = DocumentRecord(
       id: nil, path: document.path, contentHash: document.contentHash, format: document.format.rawValue,
@@ -123,9 +127,13 @@ public final class ThemeMapStore: Sendable {
         agendaStart: item.agendaSpan?.start, agendaEnd: item.agendaSpan?.end,
         minutesStart: item.minutesSpan?.start, minutesEnd: item.minutesSpan?.end,
         attachments: item.attachments.joined(separator: "\n"), links: item.links.joined(separator: "\n"),
-        taggedWith: nil, documentId: documentID)
+        taggedWith: mentions?.taxonomyVersion, documentId: documentID)
       try record.insert(db)
-      itemIDs[item.ordinal] = try record.id.orThrow("item id")
+      let itemID = try record.id.orThrow("item id")
+      itemIDs[item.ordinal] = itemID
+      for mention in mentions?.byItemOrdinal[item.ordinal] ?? [] {
+        try insert(mention, itemID: itemID, db: db)
+      }
     }
     for recommendation in parsed.recommendations {
       guard let itemID = itemIDs[recommendation.itemOrdinal] else {
@@ -139,6 +147,20 @@ public final class ThemeMapStore: Sendable {
       try record.insert(db)
     }
     return documentID
+  }
+
+  /// Inserts one mention through a cached prepared statement: documents carry hundreds of mentions, and
+  /// encoding each through `Codable` was the largest cost of storing them.
+  static func insert(_ mention: Mention, itemID: Int64, db: Database) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO mentions (item_id, theme_id, field, matched_text, matched_alias, span_start, span_end, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try statement.execute(arguments: [
+      itemID, mention.themeID, mention.field.rawValue, mention.matchedText, mention.matchedAlias,
+      mention.span.start, mention.span.end, mention.span.line,
+    ])
   }
 
   /// The meeting a document records: an existing meeting of the same body on the same known day (a

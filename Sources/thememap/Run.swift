@@ -44,14 +44,18 @@ extension ThemeMap {
       let manifest =
         FileManager.default.fileExists(atPath: manifestPath) ? try loadManifest(at: manifestPath) : nil
       let sources = FileManager.default.fileExists(atPath: documents.path) ? documents : root
-      let ingest = IngestStep(manifest: manifest).run(
-        files: DocumentCollector.files(in: [sources]), into: store)
-      printIngestReport(ingest)
-
+      // The taxonomy comes first so that new documents are tagged as they are stored; the pass
+      // afterwards only retags older items when the taxonomy has changed.
       let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()
       try store.replaceThemes(with: taxonomy)
-      let tagging = try TaggingPass(taxonomy: taxonomy).run(on: store)
-      print("tagged \(tagging.items) items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")
+      let taggingPass = try TaggingPass(taxonomy: taxonomy)
+      let ingest = IngestStep(manifest: manifest).run(
+        files: DocumentCollector.files(in: [sources]), into: store, tagging: taggingPass)
+      printIngestReport(ingest)
+      let tagging = try taggingPass.run(on: store)
+      print(
+        "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))"
+      )
 
       // A rerun on an unchanged corpus would rewrite identical files, which costs more than the rest
       // of the rerun: skip them when the store and options match what the last export saved.

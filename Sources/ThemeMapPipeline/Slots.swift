@@ -1,0 +1,22 @@
+import Foundation
+
+/// Fixed slots that parallel workers fill by index, read once they are all done.
+///
+/// `DispatchQueue.concurrentPerform` needs somewhere Sendable to put each iteration's result; a lock
+/// around an array of optionals is enough, since each worker holds it only to store one value.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [Value?]
+
+  init(count: Int) {
+    storage = Array(repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { storage[index] } }
+    set { lock.withLock { storage[index] = newValue } }
+  }
+
+  /// The filled slots in index order.
+  var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}
