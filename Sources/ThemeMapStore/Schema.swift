@@ -111,6 +111,11 @@ enum Schema {
         sql: "INSERT INTO meeting_documents (meeting_id, document_id) SELECT id, document_id FROM meetings")
       try db.alter(table: "documents") { table in table.add(column: "encoding", .text) }
     }
+    // Tagging and replacing a document look its items up by document: without this index each lookup
+    // scanned every item, so tagging cost grew with the square of the corpus.
+    migrator.registerMigration("v3-item-document-index") { db in
+      try db.create(index: "items_on_document_id", on: "items", columns: ["document_id"])
+    }
     return migrator
   }
 }

@@ -67,9 +67,8 @@ extension ThemeMapStore {
       try Int64.fetchAll(
         db,
         sql: """
-          SELECT DISTINCT COALESCE(i.document_id, m.document_id) AS document_id
-          FROM items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.tagged_with IS NULL OR i.tagged_with <> ? ORDER BY document_id
+          SELECT DISTINCT document_id FROM items
+          WHERE tagged_with IS NULL OR tagged_with <> ? ORDER BY document_id
           """, arguments: [version])
     }
   }
@@ -81,8 +80,7 @@ extension ThemeMapStore {
       let items = try ItemRecord.fetchAll(
         db,
         sql: """
-          SELECT i.* FROM items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE COALESCE(i.document_id, m.document_id) = ? ORDER BY i.ordinal
+          SELECT * FROM items WHERE document_id = ? ORDER BY ordinal
           """, arguments: [documentID])
       return TaggingInput(documentID: documentID, path: document.path, text: document.text, items: items)
     }
