@@ -7,10 +7,11 @@ import ThemeMapPipeline
 extension ThemeMap {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Do everything: ingest, tag and export, on the bundled Datasets by default.",
+      abstract: "Do everything: ingest, tag, link and export, on the bundled Datasets by default.",
       discussion: """
         Reads <datasets>/documents with <datasets>/manifest.yaml, tags with <datasets>/themes.yaml, \
-        stores everything in <out>/thememap.sqlite and writes every output into <out>. Running it \
+        links recommendations to their follow-ups, stores everything in <out>/thememap.sqlite and \
+        writes every output into <out>. Running it \
         again on unchanged documents changes nothing and only rewrites the outputs.
 
         Example:
@@ -51,6 +52,7 @@ extension ThemeMap {
       try store.replaceThemes(with: taxonomy)
       let tagging = try TaggingPass(taxonomy: taxonomy).run(on: store)
       print("tagged \(tagging.items) items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")
+      print(try linkFollowUps(in: store))
 
       let snapshot = try store.snapshot()
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
