@@ -24,6 +24,10 @@ expected = {
     "mentions.csv": ["mention_id", "theme", "item_id", "matched_text", "span_start", "span_end"],
     "recommendations.csv": ["recommendation_id", "kind", "addressee", "text"],
     "theme_trends.csv": ["theme", "parent_theme", "body", "period", "meetings", "items", "mentions"],
+    "carry_over.csv": ["link_id", "recommendation_id", "from_date", "to_date", "score", "shared_themes"],
+    "theme_timeline.csv": ["theme", "sequence", "meeting_id", "date", "body", "days_since_previous"],
+    "theme_transitions.csv": ["theme", "from_body", "to_body", "count", "first_date"],
+    "work_programme.csv": ["rank", "title", "reason", "explanation", "score", "sources"],
 }
 frames = {}
 for name, columns in expected.items():
@@ -51,6 +55,17 @@ if "items.csv" in frames and "meetings.csv" in frames:
         frames["items.csv"].shape[0] == frames["meetings.csv"]["items"].sum(),
         "items.csv rows do not add up to meetings.csv item counts",
     )
+
+if "carry_over.csv" in frames and "recommendations.csv" in frames:
+    links = frames["carry_over.csv"]
+    check((links["to_date"] > links["from_date"]).all(), "carry_over.csv links a meeting to an earlier one")
+    check(
+        frames["recommendations.csv"]["times_carried"].sum() == links.shape[0],
+        "recommendations.csv times_carried do not add up to carry_over.csv rows",
+    )
+if "work_programme.csv" in frames:
+    ranks = frames["work_programme.csv"]["rank"].tolist()
+    check(ranks == list(range(1, len(ranks) + 1)), "work_programme.csv ranks are not 1, 2, 3, ...")
 
 if failures:
     print("output checks FAILED:")

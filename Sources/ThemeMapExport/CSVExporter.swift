@@ -16,7 +16,11 @@ public struct CSVExporter: Sendable {
     self.granularity = granularity
   }
 
-  /// Writes meetings.csv, items.csv, mentions.csv, recommendations.csv and theme_trends.csv.
+  /// Writes meetings.csv, items.csv, mentions.csv, recommendations.csv, theme_trends.csv,
+  /// carry_over.csv, theme_timeline.csv, theme_transitions.csv and work_programme.csv.
+  ///
+  /// Links, statuses and the work programme come from the links stored by `thememap link`; when the
+  /// snapshot's `followUpsAreCurrent` is false they describe the store as it was when linked.
   /// - Returns: the paths written, in that order.
   @discardableResult
   public func writeAll(_ snapshot: StoreSnapshot, to folder: URL) throws(ExportError) -> [URL] {
@@ -37,7 +41,30 @@ public struct CSVExporter: Sendable {
     try write(
       OutputSchemas.themeTrends,
       ThemeTrends.compute(from: snapshot, granularity: granularity).map(ExportContext.trendRow))
+    try write(OutputSchemas.carryOver, context.carryOverRows())
+    let appearances = ThemeMovement.appearances(in: snapshot)
+    try write(OutputSchemas.themeTimeline, context.timelineRows(appearances))
+    try write(
+      OutputSchemas.themeTransitions,
+      ThemeMovement.transitions(from: appearances).map(ExportContext.transitionRow))
+    try writeWorkProgramme(WorkProgramme.candidates(from: snapshot, granularity: granularity), to: folder)
+    written.append(folder.appendingPathComponent(OutputSchemas.workProgramme.fileName))
     return written
+  }
+
+  /// Writes work_programme.csv: the candidates as given, ranked.
+  /// - Returns: the path written.
+  @discardableResult
+  public func writeWorkProgramme(_ candidates: [WorkProgrammeCandidate], to folder: URL) throws(ExportError)
+    -> URL
+  {
+    try createFolder(folder)
+    let url = folder.appendingPathComponent(OutputSchemas.workProgramme.fileName)
+    var writer = try CSVWriter(
+      path: url.path, schema: OutputSchemas.workProgramme, neutralisesFormulas: neutralisesFormulas)
+    for candidate in candidates { try writer.write(ExportContext.workProgrammeRow(candidate)) }
+    try writer.finish()
+    return url
   }
 
   private func createFolder(_ folder: URL) throws(ExportError) {

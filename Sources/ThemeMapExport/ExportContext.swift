@@ -2,34 +2,28 @@ import ThemeMapAnalysis
 import ThemeMapModel
 import ThemeMapStore
 
-/// Lookups over a snapshot that several outputs share, built once.
+/// Lookups over a snapshot that several outputs share, built once (`SnapshotLookup`), plus the
+/// stored follow-ups by recommendation.
 struct ExportContext {
   let snapshot: StoreSnapshot
-  let meetingByID: [Int64: MeetingSummary]
-  let itemByID: [Int64: ItemRecord]
-  let mentionsByItem: [Int64: [MentionRecord]]
-  let parentOfTheme: [String: String]
-  let themePosition: [String: Int]
+  let lookup: SnapshotLookup
+  let outcomeByRecommendation: [Int64: RecommendationOutcomeRecord]
 
   init(_ snapshot: StoreSnapshot) {
     self.snapshot = snapshot
-    meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    itemByID = Dictionary(
-      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
-      uniquingKeysWith: { first, _ in first })
-    mentionsByItem = Dictionary(grouping: snapshot.mentions, by: \.itemId)
-    parentOfTheme = Dictionary(
-      snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
-      uniquingKeysWith: { first, _ in first })
-    themePosition = Dictionary(
-      snapshot.themes.map { ($0.id, $0.position) }, uniquingKeysWith: { first, _ in first })
+    lookup = SnapshotLookup(snapshot)
+    outcomeByRecommendation = Dictionary(
+      snapshot.outcomes.map { ($0.recommendationId, $0) }, uniquingKeysWith: { first, _ in first })
   }
+
+  var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
+  var itemByID: [Int64: ItemRecord] { lookup.itemByID }
+  var mentionsByItem: [Int64: [MentionRecord]] { lookup.mentionsByItem }
+  var parentOfTheme: [String: String] { lookup.parentOfTheme }
 
   /// Theme ids of mentions, distinct, in taxonomy order.
   func themeList(_ mentions: some Sequence<MentionRecord>) -> String {
-    Set(mentions.map(\.themeId)).sorted {
-      (themePosition[$0] ?? .max, $0) < (themePosition[$1] ?? .max, $1)
-    }.joined(separator: ";")
+    lookup.themeIDs(mentions).joined(separator: ";")
   }
 
   func meetingRows() -> [[CSVValue]] {
@@ -76,13 +70,6 @@ struct ExportContext {
     }
   }
 
-  /// The mentions that fall inside a recommendation's span: its themes, without matching again.
-  func mentions(of recommendation: RecommendationRecord) -> [MentionRecord] {
-    (mentionsByItem[recommendation.itemId] ?? []).filter {
-      $0.spanStart >= recommendation.spanStart && $0.spanEnd <= recommendation.spanEnd
-    }
-  }
-
   func recommendationRows() -> [[CSVValue]] {
     snapshot.recommendations.compactMap { recommendation in
       guard let id = recommendation.id else { return nil }
@@ -92,10 +79,22 @@ struct ExportContext {
         .integer(Int(id)), .integer(Int(recommendation.itemId)), .integer(item.map { Int($0.meetingId) }),
         .text(meeting?.body), .date(meeting?.bestDate), .text(item?.number), .text(recommendation.number),
         .text(recommendation.kind), .text(recommendation.addressee), .text(recommendation.text),
-        .text(themeList(mentions(of: recommendation))), .text(meeting?.documentPath),
+        .text(themeList(lookup.mentions(of: recommendation))), .text(meeting?.documentPath),
         .integer(recommendation.spanStart), .integer(recommendation.spanEnd), .integer(recommendation.line),
-      ]
+      ] + outcomeCells(id)
     }
+  }
+
+  /// status, times_carried, last_seen, last_seen_meeting_id, repeat_of, repeated_by: empty before
+  /// `thememap link` has run.
+  func outcomeCells(_ id: Int64) -> [CSVValue] {
+    let outcome = outcomeByRecommendation[id]
+    return [
+      .text(outcome?.status), .integer(outcome?.timesCarried),
+      .date(outcome?.lastSeen.flatMap(CalendarDay.init(isoString:))),
+      .integer(outcome?.lastSeenMeetingId.map(Int.init)), .integer(outcome?.repeatOf.map(Int.init)),
+      .text(outcome?.repeatedBy),
+    ]
   }
 
   static func trendRow(_ trend: ThemeTrend) -> [CSVValue] {

@@ -82,6 +82,17 @@ public enum OutputSchemas {
       CSVColumn("span_start", .integer, "UTF-8 byte offset in the document's text"),
       CSVColumn("span_end", .integer, "UTF-8 byte offset one past its end"),
       CSVColumn("line", .integer, "the line it starts on"),
+      CSVColumn(
+        "status", .string,
+        "agreed, repeated, followed-up, update-requested or no-follow-up-yet (README: statuses); empty before linking"
+      ),
+      CSVColumn(
+        "times_carried", .integer, "how many later records follow it up (its rows in carry_over.csv)"),
+      CSVColumn(
+        "last_seen", .date, "the latest meeting day it was seen: itself, a restatement or a follow-up"),
+      CSVColumn("last_seen_meeting_id", .integer, "the meeting of that sighting"),
+      CSVColumn("repeat_of", .integer, "the earliest near-identical recommendation this one restates"),
+      CSVColumn("repeated_by", .string, "ids of later near-identical restatements, ';'-separated"),
     ], primaryKey: ["recommendation_id"])
 
   /// theme_trends.csv
@@ -122,12 +133,14 @@ public enum OutputSchemas {
       CSVColumn("to_body", .string, "the later body"),
       CSVColumn("to_item_number", .string, "the later item number"),
       CSVColumn("to_number", .string, "the later recommendation's number, where it has one"),
-      CSVColumn("to_text", .string, "the later record's text"),
+      CSVColumn("to_text", .string, "the later record's text (an item's title)"),
       CSVColumn("score", .number, "the link's score (README: how links are scored); higher is stronger"),
       CSVColumn("shared_themes", .string, "theme ids both sides are tagged with, ';'-separated"),
       CSVColumn("shared_terms", .string, "normalised terms both sides use, rarest first, ';'-separated"),
       CSVColumn("from_quote", .string, "a short quote from the earlier side"),
       CSVColumn("to_quote", .string, "a short quote from the later side"),
+      CSVColumn(
+        "is_repeat", .boolean, "true when the later record restates it near-identically (status repeated)"),
     ], primaryKey: ["link_id"])
 
   /// theme_timeline.csv

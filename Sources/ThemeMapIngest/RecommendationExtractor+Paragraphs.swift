@@ -43,26 +43,30 @@ extension RecommendationExtractor {
     return text.trim(that..<paragraph.end)
   }
 
-  /// "... the recommendation that the Thames Valley Police should roll out ... ." in running text: the
-  /// part after "that" up to the end of its sentence.
-  func inSentenceRecommendation(_ paragraph: TextLine) -> Range<Int>? {
-    guard let phrase = text.find("the recommendation that ", in: paragraph.start..<paragraph.end) else {
-      return nil
-    }
-    let start = phrase + "the recommendation that ".utf8.count
-    var end = paragraph.end
-    var index = start
-    while index < paragraph.end {
-      if text.bytes[index] == 0x2E,
-        index + 1 == paragraph.end || text.spaceWidth(startingAt: index + 1, limit: paragraph.end) != nil
-      {
-        end = index + 1
-        break
+  /// Phrases in running text after which a recommendation is reported.
+  static let inSentencePhrases = ["the recommendation that ", "one of the recommendations relates to "]
+
+  /// "... the recommendation that the Thames Valley Police should roll out ... ." or "One of the
+  /// recommendations relates to developing a toolkit ... ." in running text: the part after the phrase
+  /// up to the end of its sentence, for each phrase found.
+  func inSentenceRecommendations(_ paragraph: TextLine) -> [Range<Int>] {
+    Self.inSentencePhrases.compactMap { phrase -> Range<Int>? in
+      guard let found = text.find(phrase, in: paragraph.start..<paragraph.end) else { return nil }
+      let start = found + phrase.utf8.count
+      var end = paragraph.end
+      var index = start
+      while index < paragraph.end {
+        if text.bytes[index] == 0x2E,
+          index + 1 == paragraph.end || text.spaceWidth(startingAt: index + 1, limit: paragraph.end) != nil
+        {
+          end = index + 1
+          break
+        }
+        index += 1
       }
-      index += 1
+      let range = text.trim(start..<end)
+      return range.isEmpty ? nil : range
     }
-    let range = text.trim(start..<end)
-    return range.isEmpty ? nil : range
   }
 }
 
@@ -73,9 +77,9 @@ extension RecommendationExtractor {
     "would report back", "will report back", "agreed to provide",
   ]
 
-  /// The sentences of a paragraph that request an action.
-  func actionSentences(_ paragraph: TextLine) -> [Range<Int>] {
-    sentences(in: paragraph.start..<paragraph.end).filter { sentence in
+  /// The sentences of a range of text (a paragraph or a record) that request an action.
+  func actionSentences(in range: Range<Int>) -> [Range<Int>] {
+    sentences(in: range).filter { sentence in
       Self.actionPhrases.contains { text.find($0, in: sentence) != nil }
     }
   }
@@ -114,7 +118,7 @@ enum Addressee {
   private static let names: [(pattern: String, label: String)] = [
     ("PCC/Deputy PCC", "PCC/Deputy PCC"), ("Deputy PCC", "Deputy PCC"), ("Panel Members", "Panel Members"),
     ("Thames Valley Police", "TVP"), ("TVP", "TVP"), ("Police and Crime Commissioner", "PCC"), ("PCC", "PCC"),
-    ("Members", "Members"), ("the Panel", "the Panel"),
+    ("Cabinet Members", "Cabinet Members"), ("Members", "Members"), ("the Panel", "the Panel"),
   ]
 
   /// The first addressee named in `text`, after "asked that" / "Asking" when present: "Panel Members

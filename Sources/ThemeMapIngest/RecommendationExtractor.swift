@@ -22,9 +22,9 @@ import ThemeMapModel
 ///     about areas to "consider further" makes suggested areas instead.
 /// (4) Numbered paragraphs; a number that restarts ("1." again) is given the next in sequence.
 /// (5) Bullets under an "Update" heading are updates.
-/// An in-sentence "the recommendation that ..." outside these is a recommendation too, and a sentence
-/// that asks someone to provide or report back ("Questions would be sent to the PCC to provide further
-/// assurances") is an action.
+/// An in-sentence "the recommendation that ..." or "One of the recommendations relates to ..." outside
+/// these is a recommendation too, and a sentence that asks someone to provide or report back ("Questions
+/// would be sent to the PCC to provide further assurances") is an action, also inside a longer record.
 struct RecommendationExtractor: Sendable {
   /// The document text.
   let text: ByteText
@@ -125,9 +125,18 @@ struct RecommendationExtractor: Sendable {
         mode = previousMode
       }
     }
+    // A requested action inside a longer record ("... an integration oath. The PCC was asked to provide
+    // an update to this meeting ...") is a record of its own too; one that is the whole record is not.
+    for record in found {
+      for range in actionSentences(in: record.range) where range != record.range {
+        found.append((.action, nil, range))
+      }
+    }
     for (index, paragraph) in paragraphs.enumerated() where !consumed.contains(index) {
-      if let range = inSentenceRecommendation(paragraph) { found.append((.recommendation, nil, range)) }
-      for range in actionSentences(paragraph) { found.append((.action, nil, range)) }
+      for range in inSentenceRecommendations(paragraph) { found.append((.recommendation, nil, range)) }
+      for range in actionSentences(in: paragraph.start..<paragraph.end) {
+        found.append((.action, nil, range))
+      }
     }
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.enumerated().map { position, record in
       let recordText = text.string(record.range).tidied

@@ -1,14 +1,18 @@
-/// What the later record shows of a recommendation.
+/// What the later record shows of a recommendation (definitions in the README, "Statuses").
 public enum RecommendationStatus: String, Hashable, Sendable, Codable, CaseIterable {
-  /// Agreed by the meeting, and no later meeting in the store has taken it up yet.
+  /// Nothing later to judge it by: no later meeting of its body or the bodies it shares a parent with is
+  /// in the store (or it is a resolution, a decision the meeting carried out itself, and nothing
+  /// follows it up).
   case agreed
-  /// Made again at the same or a later meeting (carried over without visible progress).
+  /// Its latest sighting is a near-identical restatement, at the same meeting (a later item) or a later
+  /// one: carried over without visible progress.
   case repeated
-  /// A later meeting took it up: an item or recommendation follows it up.
+  /// Its latest sighting is a later record that takes it up.
   case followedUp = "followed-up"
-  /// A later meeting asked for an update on it.
+  /// Its latest sighting is a later recommendation or action that asks for an update or a report back.
   case updateRequested = "update-requested"
-  /// No later record follows it up, though later meetings of its body or parent exist.
+  /// No later record follows it up, though later meetings of its body or the bodies it shares a parent
+  /// with exist.
   case noFollowUpYet = "no-follow-up-yet"
 }
 
@@ -18,22 +22,28 @@ public struct RecommendationOutcome: Hashable, Sendable, Codable {
   public var recommendationID: Int64
   /// Its status.
   public var status: RecommendationStatus
-  /// How many later records follow it up.
+  /// How many later records follow it up (its links in carry_over.csv).
   public var timesCarried: Int
-  /// The date of the latest meeting where it was seen (itself, or a follow-up).
+  /// The date of the latest meeting where it was seen (itself, a repeat, or a follow-up).
   public var lastSeen: CalendarDay?
   /// The meeting of that latest sighting.
   public var lastSeenMeetingID: Int64?
+  /// The earliest near-identical recommendation this one restates, if it restates one.
+  public var repeatOf: Int64?
+  /// Near-identical recommendations that restate this one later (a later item or meeting), in order.
+  public var repeatedBy: [Int64]
 
   /// Creates an outcome.
   public init(
     recommendationID: Int64, status: RecommendationStatus, timesCarried: Int, lastSeen: CalendarDay?,
-    lastSeenMeetingID: Int64?
+    lastSeenMeetingID: Int64?, repeatOf: Int64? = nil, repeatedBy: [Int64] = []
   ) {
     self.recommendationID = recommendationID
     self.status = status
     self.timesCarried = timesCarried
     self.lastSeen = lastSeen
     self.lastSeenMeetingID = lastSeenMeetingID
+    self.repeatOf = repeatOf
+    self.repeatedBy = repeatedBy
   }
 }

@@ -116,6 +116,35 @@ enum Schema {
     migrator.registerMigration("v3-item-document-index") { db in
       try db.create(index: "items_on_document_id", on: "items", columns: ["document_id"])
     }
+    migrator.registerMigration("v4-carry-over-and-outcomes") { db in
+      // A link's target is a recommendation or an item; two nullable columns (exactly one set) let both
+      // cascade, so replacing a document removes every link that touches it.
+      try db.create(table: "carry_over") { table in
+        table.primaryKey("id", .integer)
+        table.column("recommendation_id", .integer).notNull().indexed()
+          .references("recommendations", onDelete: .cascade)
+        table.column("target_kind", .text).notNull()
+        table.column("target_recommendation_id", .integer).indexed()
+          .references("recommendations", onDelete: .cascade)
+        table.column("target_item_id", .integer).indexed().references("items", onDelete: .cascade)
+        table.column("score", .double).notNull()
+        table.column("shared_themes", .text).notNull()
+        table.column("shared_terms", .text).notNull()
+        table.column("source_quote", .text).notNull()
+        table.column("target_quote", .text).notNull()
+        table.check(sql: "(target_recommendation_id IS NULL) <> (target_item_id IS NULL)")
+      }
+      try db.create(table: "recommendation_outcomes") { table in
+        table.primaryKey("recommendation_id", .integer)
+          .references("recommendations", onDelete: .cascade)
+        table.column("status", .text).notNull()
+        table.column("times_carried", .integer).notNull()
+        table.column("last_seen", .text)
+        table.column("last_seen_meeting_id", .integer).references("meetings", onDelete: .setNull)
+        table.column("repeat_of", .integer).references("recommendations", onDelete: .setNull)
+        table.column("repeated_by", .text).notNull()
+      }
+    }
     return migrator
   }
 }

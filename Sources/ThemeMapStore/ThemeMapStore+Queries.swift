@@ -55,6 +55,13 @@ public struct StoreSnapshot: Sendable {
   public var documentCount: Int
   /// The taxonomy version of the mentions.
   public var taxonomyVersion: String?
+  /// Carry-over links, by id (the order `thememap link` wrote them).
+  public var carryOvers: [CarryOverRecord] = []
+  /// Recommendation outcomes, by recommendation id.
+  public var outcomes: [RecommendationOutcomeRecord] = []
+  /// Whether the links and outcomes were made from the documents and tags now stored; false when
+  /// documents were ingested or retagged since `thememap link` last ran, or it never ran.
+  public var followUpsAreCurrent = false
 }
 
 extension ThemeMapStore {
@@ -88,7 +95,11 @@ extension ThemeMapStore {
         db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
       return StoreSnapshot(
         meetings: meetings, items: items, recommendations: recommendations, themes: themes,
-        mentions: mentions, documentCount: documentCount, taxonomyVersion: version)
+        mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
+        carryOvers: try CarryOverRecord.fetchAll(db, sql: "SELECT * FROM carry_over ORDER BY id"),
+        outcomes: try RecommendationOutcomeRecord.fetchAll(
+          db, sql: "SELECT * FROM recommendation_outcomes ORDER BY recommendation_id"),
+        followUpsAreCurrent: try Self.followUpsAreCurrent(db))
     }
   }
 
@@ -96,7 +107,10 @@ extension ThemeMapStore {
   public func tableCounts() throws(StoreError) -> [String: Int] {
     try read("table counts") { db in
       var counts: [String: Int] = [:]
-      for table in ["documents", "bodies", "meetings", "items", "recommendations", "themes", "mentions"] {
+      for table in [
+        "documents", "bodies", "meetings", "items", "recommendations", "themes", "mentions", "carry_over",
+        "recommendation_outcomes",
+      ] {
         counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
       }
       return counts
@@ -108,7 +122,8 @@ extension ThemeMapStore {
     try read("dump") { db in
       var lines: [String] = []
       for table in [
-        "documents", "bodies", "meetings", "items", "recommendations", "themes", "mentions", "metadata",
+        "documents", "bodies", "meetings", "items", "recommendations", "themes", "mentions", "carry_over",
+        "recommendation_outcomes", "metadata",
       ] {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1") {
           lines.append("\(table): \(row.description)")

@@ -7,11 +7,13 @@ extension ThemeMap {
     static let configuration = CommandConfiguration(
       abstract: "Write the CSV files and graphs from the store.",
       discussion: """
-        Writes meetings.csv, items.csv, mentions.csv, recommendations.csv and theme_trends.csv \
-        (RFC 4180, UTF-8, header row, ISO dates) into the output folder, and every graph in every \
-        format into <out>/graphs. Each file is written under a temporary name and moved into place, \
-        so a reader never sees half a file. With --graph or --format, only those graphs are written \
-        (and no CSV).
+        Writes meetings.csv, items.csv, mentions.csv, recommendations.csv, theme_trends.csv, \
+        carry_over.csv, theme_timeline.csv, theme_transitions.csv and work_programme.csv (RFC 4180, \
+        UTF-8, header row, ISO dates) into the output folder, and every graph in every format into \
+        <out>/graphs. Links and statuses are those `thememap link` stored; a warning says when they \
+        are out of date. Each file is written under a temporary name and moved into place, so a \
+        reader never sees half a file. With --graph or --format, only those graphs are written (and \
+        no CSV).
 
         Graphs: theme-cooccurrence, meetings-themes, carry-over, body-flow.
         Formats: graphml (yEd, networkx), gexf (Gephi, with time), dot (Graphviz), json (networkx, D3).
@@ -38,6 +40,7 @@ extension ThemeMap {
     func run() throws {
       let store = try storeOptions.open()
       let snapshot = try store.snapshot()
+      warnIfFollowUpsAreStale(snapshot)
       let folder = URL(fileURLWithPath: out)
       var written: [URL] = []
       let graphsOnly = !graph.isEmpty || !format.isEmpty

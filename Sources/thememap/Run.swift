@@ -7,12 +7,13 @@ import ThemeMapPipeline
 extension ThemeMap {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Do everything: ingest, tag and export, on the bundled Datasets by default.",
+      abstract: "Do everything: ingest, tag, link and export, on the bundled Datasets by default.",
       discussion: """
         Reads <datasets>/documents with <datasets>/manifest.yaml, tags with <datasets>/themes.yaml, \
-        stores everything in <out>/thememap.sqlite and writes every output into <out>. Running it \
-        again on unchanged documents changes nothing; the outputs are rewritten only when the store \
-        or the options changed since they were written (or one of them is missing).
+        links recommendations to their follow-ups, stores everything in <out>/thememap.sqlite and \
+        writes every output into <out>. Running it again on unchanged documents changes nothing; the \
+        outputs are rewritten only when the store or the options changed since they were written \
+        (or one of them is missing).
 
         Example:
           thememap run                      # Datasets/ -> out/
@@ -56,6 +57,12 @@ extension ThemeMap {
       print(
         "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))"
       )
+      // Linking reads the whole store; when nothing it reads has changed, the stored links stand.
+      if try store.followUpsAreCurrent() {
+        print("carry-over links are up to date")
+      } else {
+        print(try linkFollowUps(in: store))
+      }
 
       // A rerun on an unchanged corpus would rewrite identical files, which costs more than the rest
       // of the rerun: skip them when the store and options match what the last export saved.

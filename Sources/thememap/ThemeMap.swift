@@ -13,6 +13,8 @@ struct ThemeMap: ParsableCommand {
 
       Start with `thememap run`: it does everything on the bundled Datasets/ and writes out/.
       """,
-    subcommands: [Run.self, Ingest.self, Tag.self, Export.self, Report.self, Themes.self],
+    subcommands: [
+      Run.self, Ingest.self, Tag.self, Link.self, Export.self, Report.self, WorkProgramme.self, Themes.self,
+    ],
     defaultSubcommand: nil)
 }

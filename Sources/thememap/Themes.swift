@@ -70,7 +70,8 @@ extension ThemeMap {
 }
 
 extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
+  /// The string with spaces before it up to `width` characters.
+  func leftPadded(to width: Int) -> String {
     String(repeating: " ", count: max(0, width - count)) + self
   }
 }

@@ -67,4 +67,17 @@ import ThemeMapTestSupport
         == "Developing conversations with closed communities such as travellers and ethnic minority groups.")
     #expect(updates.last?.text.hasPrefix("Concern was raised about different ethnic groups") == true)
   }
+
+  @Test func actionInsideAnUpdatePointIsARecordOfItsOwn() throws {
+    let records = try parse().recommendations
+    let actions = records.filter { $0.kind == .action }
+    #expect(
+      actions.map(\.text) == [
+        "The PCC was asked to provide an update to this meeting on what they were doing as an organisation."
+      ])
+    #expect(actions.first?.addressee == "PCC")
+    let point = try #require(records.first { $0.kind == .update && $0.text.hasPrefix("Concern was raised") })
+    let action = try #require(actions.first)
+    #expect(action.span.start > point.span.start && action.span.end == point.span.end)
+  }
 }

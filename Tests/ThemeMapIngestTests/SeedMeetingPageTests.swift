@@ -86,12 +86,16 @@ import ThemeMapTestSupport
         == "That Cllr Iain McCracken be elected Chairman for the Sub-Committee for the ensuing year.")
 
     let item6 = records.filter { $0.itemOrdinal == 6 }
-    #expect(item6.map(\.kind) == [.recommendation, .recommendation])
-    #expect(item6.map(\.ordinal) == [1, 2])
+    #expect(item6.map(\.kind) == [.recommendation, .recommendation, .recommendation])
+    #expect(item6.map(\.ordinal) == [1, 2, 3])
+    // "One of the recommendations relates to developing a toolkit ..." in running text.
     #expect(
-      item6.first?.text.hasPrefix("That the Panel Members be asked to identify which of their Authorities")
-        == true)
-    #expect(item6.first?.addressee == "Panel Members")
+      item6.first?.text
+        == "developing a toolkit for use in primary schools to help schools foster resilience in their pupils."
+    )
+    #expect(
+      item6[1].text.hasPrefix("That the Panel Members be asked to identify which of their Authorities"))
+    #expect(item6[1].addressee == "Panel Members")
     #expect(
       item6.last?.text.hasPrefix(
         "the Thames Valley Police should roll out the Hotel Watch scheme in Buckinghamshire") == true)
@@ -104,6 +108,8 @@ import ThemeMapTestSupport
       item8.first { $0.kind == .recommendation }?.text
         == "Understanding where there was an issue with Language schools")
     #expect(item8.first { $0.text.hasPrefix("Asking the PCC") }?.addressee == "PCC")
+    #expect(
+      item8.first { $0.text.hasPrefix("Asking relevant Cabinet Members") }?.addressee == "Cabinet Members")
     #expect(item8.last?.text.hasPrefix("Prosecution and relationships with the CPS") == true)
     #expect(item8.map(\.ordinal) == Array(1...item8.count))
     #expect(records.allSatisfy { [1, 2, 6, 8].contains($0.itemOrdinal) })

@@ -186,6 +186,7 @@ import ThemeMapTestSupport
     #expect(
       written.map(\.lastPathComponent) == [
         "meetings.csv", "items.csv", "mentions.csv", "recommendations.csv", "theme_trends.csv",
+        "carry_over.csv", "theme_timeline.csv", "theme_transitions.csv", "work_programme.csv",
       ])
     func rows(_ name: String) throws -> [[String: String]] {
       try CSVReader.rows(try Fixtures.text(of: folder.appendingPathComponent(name)))

@@ -167,6 +167,7 @@ import ThemeMapTestSupport
     #expect(
       package.resources.map(\.path) == [
         "meetings.csv", "items.csv", "mentions.csv", "recommendations.csv", "theme_trends.csv",
+        "carry_over.csv", "theme_timeline.csv", "theme_transitions.csv", "work_programme.csv",
       ])
     let items = try #require(package.resources.first { $0.name == "items" })
     #expect(items.schema.primaryKey == ["item_id"])

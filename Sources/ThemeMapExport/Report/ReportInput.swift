@@ -53,12 +53,14 @@ public struct ReportInput: Sendable {
     self.corpus = corpus
   }
 
-  /// Creates an input from a snapshot alone: trends and the theme timeline are computed here, and
-  /// there are no links, outcomes or candidates until the caller adds them.
-  /// - Complexity: O(m log m) for m mentions.
+  /// Creates an input from a snapshot alone: trends, the theme timeline, and the links, statuses and
+  /// work programme the store holds (empty before `thememap link`).
+  /// - Complexity: O(m log m) for m mentions, plus the work programme's ranking.
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, corpus: String = "") {
     self.init(
       snapshot: snapshot, trends: ThemeTrends.compute(from: snapshot, granularity: granularity),
-      granularity: granularity, appearances: ReportTimeline.appearances(in: snapshot), corpus: corpus)
+      granularity: granularity, appearances: ThemeMovement.appearances(in: snapshot),
+      links: snapshot.carryOvers.map(\.carryOver), outcomes: snapshot.outcomes.map(\.outcome),
+      candidates: WorkProgramme.candidates(from: snapshot, granularity: granularity), corpus: corpus)
   }
 }

@@ -49,7 +49,7 @@ enum SVGCharts {
         if values.count <= 6 || index == 0 || index == values.count - 1 {
           svg.element(
             "text", ["x": (x + slot * 0.35).svg, "y": (height - 8).svg, "text-anchor": "middle"],
-            text: labels[safe: index] ?? "")
+            text: labels.indices.contains(index) ? labels[index] : "")
         }
       }
     }

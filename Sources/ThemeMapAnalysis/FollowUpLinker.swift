@@ -1,0 +1,155 @@
+import ThemeMapModel
+import ThemeMapStore
+
+/// Links each recommendation to the records of later meetings that follow it up, and says what became
+/// of it.
+///
+/// ```swift
+/// let result = FollowUpLinker().link(try store.snapshot())                    // (1)
+/// result.links.first?.sharedThemes                                            // (2) ["hotel-watch"]
+/// result.outcomes.first { $0.recommendationID == id }?.status                 // (3) .followedUp
+/// try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)  // (4)
+/// ```
+/// (1) Every recommendation, resolution, action, suggested area and update point is compared with the
+///     recommendations and items of strictly later meetings of its body family that an inverted index
+///     proposes (`FollowUpIndex`), and with the recommendations after it at its own meeting (repeats).
+/// (2) Each link carries its score, the themes and terms both sides share and a quote from each side.
+/// (3) Statuses are defined on `RecommendationStatus` and in the README.
+/// (4) `thememap link` stores them, replacing the previous links.
+public struct FollowUpLinker: Sendable {
+  /// The scoring and candidate knobs.
+  public var parameters: FollowUpParameters
+
+  /// Creates a linker.
+  public init(parameters: FollowUpParameters = FollowUpParameters()) {
+    self.parameters = parameters
+  }
+
+  /// Links every recommendation of a snapshot and works out its outcome.
+  ///
+  /// Links go only to meetings whose earliest possible day is after the recommendation's meeting's
+  /// latest possible day; an undated meeting is neither linked from nor to. Links are ordered by
+  /// recommendation id, then score (highest first); outcomes by recommendation id.
+  /// - Complexity: O(n · k · (log p + c) · s) for n records, k index keys per recommendation, posting
+  ///   lists of length p, c candidates per key and s distinct terms per record: linear in n for fixed
+  ///   parameters, never the n² of comparing all pairs.
+  public func link(_ snapshot: StoreSnapshot) -> FollowUpResult {
+    let lookup = SnapshotLookup(snapshot)
+    let corpus = FollowUpCorpus(lookup: lookup, parameters: parameters)
+    let index = FollowUpIndex(corpus: corpus)
+    let normaliser = TermNormaliser()
+    var statistics = FollowUpResult.Statistics(
+      recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
+    var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
+    var repeats: [Int: [Int]] = [:]
+    var links: [CarryOver] = []
+    for source in corpus.recommendationIndexes {
+      let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
+      statistics.scoredPairs += candidates.count
+      let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
+      accepted[source] = found
+      if !restatements.isEmpty { repeats[source] = restatements }
+      for (target, pair) in found {
+        links.append(carryOver(source, target, pair, corpus, normaliser))
+      }
+    }
+    links.sort {
+      ($0.recommendationID, -$0.score, $0.targetKind.rawValue, $0.targetID) < (
+        $1.recommendationID, -$1.score, $1.targetKind.rawValue, $1.targetID
+      )
+    }
+    let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
+    return FollowUpResult(links: links, outcomes: outcomes, statistics: statistics)
+  }
+
+  /// Scores a recommendation's candidates and keeps its follow-ups and its restatements.
+  ///
+  /// A follow-up is a record of a strictly later meeting scoring at least `threshold` (an item also
+  /// needs `itemThemeMinimum` theme similarity, or `itemWordMinimum` word coverage when the
+  /// recommendation has no theme); an item is dropped
+  /// when one of its recommendations is linked, since that says more; the best
+  /// `maxTargetsPerRecommendation` are kept. A restatement is a near-identical later recommendation,
+  /// at its own meeting or a later one.
+  /// - Complexity: O(c · s + c log c) for c candidates and s distinct terms per record.
+  private func followUps(
+    of source: Int, among candidates: [Int], in corpus: FollowUpCorpus
+  ) -> (found: [(target: Int, pair: PairScore)], restatements: [Int]) {
+    let latest = corpus.documents[source].latest
+    let hasThemes = !corpus.themeVectors[source].isEmpty
+    var found: [(target: Int, pair: PairScore)] = []
+    var restatements: [Int] = []
+    for target in candidates {
+      let pair = corpus.score(source, target, parameters: parameters)
+      let isRecommendation = corpus.kinds[target] == .recommendation
+      if isRecommendation, isNearIdentical(source, target, pair, corpus) { restatements.append(target) }
+      guard let latest, let earliest = corpus.earliestDays[target], earliest > latest,
+        pair.score >= parameters.threshold
+      else { continue }
+      if !isRecommendation {
+        // Long minutes cover a short recommendation's words by chance: ask for more from an item.
+        if hasThemes ? pair.themes < parameters.itemThemeMinimum : pair.words < parameters.itemWordMinimum {
+          continue
+        }
+      }
+      found.append((target, pair))
+    }
+    let linkedItems = Set(
+      found.filter { corpus.kinds[$0.target] == .recommendation }.map {
+        corpus.documents[$0.target].itemID
+      })
+    found.removeAll {
+      corpus.kinds[$0.target] == .item && linkedItems.contains(corpus.documents[$0.target].id)
+    }
+    found.sort { ($0.pair.score, -$0.target) > ($1.pair.score, -$1.target) }
+    return (Array(found.prefix(parameters.maxTargetsPerRecommendation)), restatements)
+  }
+
+  /// Two recommendations are near-identical when their words (TF-IDF cosine) and their themes (cosine)
+  /// both reach `repeatSimilarity`, or their words do and neither has a theme.
+  private func isNearIdentical(_ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus)
+    -> Bool
+  {
+    let themeless = corpus.themeVectors[source].isEmpty && corpus.themeVectors[target].isEmpty
+    guard themeless || pair.themes >= parameters.repeatSimilarity else { return false }
+    return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
+  }
+
+  private func carryOver(
+    _ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus, _ normaliser: TermNormaliser
+  ) -> CarryOver {
+    let left = corpus.documents[source]
+    let right = corpus.documents[target]
+    let evidence = corpus.evidence(source, target)
+    let theme = evidence.themes.first.map { corpus.themeIDs[Int($0)] }
+    let term = evidence.terms.first.map { corpus.vocabulary[Int($0)] }
+    return CarryOver(
+      recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
+      targetID: right.id,
+      score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
+      sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
+      sourceQuote: Quote.excerpt(
+        left.text, around: Quote.focus(in: left, theme: theme, term: term, normaliser)),
+      targetQuote: Quote.excerpt(
+        right.text, around: Quote.focus(in: right, theme: theme, term: term, normaliser)))
+  }
+}
+
+/// What `FollowUpLinker.link(_:)` found.
+public struct FollowUpResult: Sendable {
+  /// Counts that show how much work linking did.
+  public struct Statistics: Hashable, Sendable {
+    /// Recommendations (of every kind) linked from.
+    public var recommendations: Int
+    /// Records compared: recommendations and items.
+    public var records: Int
+    /// Pairs the index proposed and the scorer scored: compare with recommendations × records.
+    public var scoredPairs: Int
+  }
+
+  /// Links, by recommendation id, then score (highest first).
+  public var links: [CarryOver]
+  /// One outcome per recommendation, by recommendation id.
+  public var outcomes: [RecommendationOutcome]
+  /// How much work it took.
+  public var statistics: Statistics
+}

@@ -1,0 +1,156 @@
+import ThemeMapModel
+import ThemeMapStore
+
+/// Lookups over a store snapshot that the analyses and exports share, built once.
+///
+/// ```swift
+/// let lookup = SnapshotLookup(snapshot)
+/// lookup.mentions(of: recommendation)     // (1)
+/// lookup.family(ofMeeting: meetingID)     // (2)
+/// lookup.laterMeetings(than: meetingID)   // (3)
+/// ```
+/// (1) The mentions inside a recommendation's span: its themes, without matching again.
+/// (2) The body family: a body, the body it reports to, and every body reporting to the same top body
+///     (the Preventing CSE Sub-Committee and the Police and Crime Panel are one family).
+/// (3) The family's meetings strictly after it, by date.
+public struct SnapshotLookup: Sendable {
+  /// The snapshot looked into.
+  public let snapshot: StoreSnapshot
+  /// Meetings by id.
+  public let meetingByID: [Int64: MeetingSummary]
+  /// Items by id.
+  public let itemByID: [Int64: ItemRecord]
+  /// Mentions by item id, in span order.
+  public let mentionsByItem: [Int64: [MentionRecord]]
+  /// Recommendations by id.
+  public let recommendationByID: [Int64: RecommendationRecord]
+  /// Parent theme id by theme id.
+  public let parentOfTheme: [String: String]
+  /// Taxonomy position by theme id.
+  public let themePosition: [String: Int]
+  /// Theme ids that have child themes: broader themes.
+  public let broadThemes: Set<String>
+  private let familyOfMeeting: [Int64: String]
+  /// The dated meetings of each family, in date order.
+  private let meetingsOfFamily: [String: [MeetingSummary]]
+
+  /// Builds the lookups.
+  /// - Complexity: O(n log n) in the snapshot's rows.
+  public init(_ snapshot: StoreSnapshot) {
+    self.snapshot = snapshot
+    meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    itemByID = Dictionary(
+      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
+      uniquingKeysWith: { first, _ in first })
+    mentionsByItem = Dictionary(grouping: snapshot.mentions, by: \.itemId)
+    recommendationByID = Dictionary(
+      snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
+      uniquingKeysWith: { first, _ in first })
+    parentOfTheme = Dictionary(
+      snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
+      uniquingKeysWith: { first, _ in first })
+    themePosition = Dictionary(
+      snapshot.themes.map { ($0.id, $0.position) }, uniquingKeysWith: { first, _ in first })
+    broadThemes = Set(snapshot.themes.compactMap(\.parentId))
+
+    var parentOfBody: [String: String] = [:]
+    for meeting in snapshot.meetings {
+      if let parent = meeting.parentBody { parentOfBody[Body.key(for: meeting.body)] = Body.key(for: parent) }
+    }
+    func root(of body: String) -> String {
+      var current = Body.key(for: body)
+      var seen: Set<String> = [current]
+      while let parent = parentOfBody[current], seen.insert(parent).inserted { current = parent }
+      return current
+    }
+    var familyOfMeeting: [Int64: String] = [:]
+    var meetingsOfFamily: [String: [MeetingSummary]] = [:]
+    for meeting in snapshot.meetings {
+      let family = root(of: meeting.body)
+      familyOfMeeting[meeting.id] = family
+      if meeting.earliestDay != nil { meetingsOfFamily[family, default: []].append(meeting) }
+    }
+    self.familyOfMeeting = familyOfMeeting
+    self.meetingsOfFamily = meetingsOfFamily.mapValues { meetings in
+      meetings.sorted { Self.chronological($0, $1) }
+    }
+  }
+
+  /// The mentions that fall inside a recommendation's span: its themes, without matching again.
+  public func mentions(of recommendation: RecommendationRecord) -> [MentionRecord] {
+    (mentionsByItem[recommendation.itemId] ?? []).filter {
+      $0.spanStart >= recommendation.spanStart && $0.spanEnd <= recommendation.spanEnd
+    }
+  }
+
+  /// Theme ids of mentions, distinct, in taxonomy order.
+  public func themeIDs(_ mentions: some Sequence<MentionRecord>) -> [String] {
+    sortedThemes(Set(mentions.map(\.themeId)))
+  }
+
+  /// Theme ids in taxonomy order.
+  public func sortedThemes(_ themes: some Sequence<String>) -> [String] {
+    themes.sorted { (themePosition[$0] ?? .max, $0) < (themePosition[$1] ?? .max, $1) }
+  }
+
+  /// The meeting a recommendation was made at.
+  public func meeting(of recommendation: RecommendationRecord) -> MeetingSummary? {
+    itemByID[recommendation.itemId].flatMap { meetingByID[$0.meetingId] }
+  }
+
+  /// The key of the top body a meeting's body reports to (itself when it reports to none).
+  public func family(ofMeeting meetingID: Int64) -> String? { familyOfMeeting[meetingID] }
+
+  /// Meetings of the same body family held strictly after a meeting, in date order: their earliest
+  /// possible day is after its latest possible day. A meeting whose latest day is unknown has none that
+  /// are surely later.
+  /// - Complexity: O(log m + k) for m meetings in the family and k returned.
+  public func laterMeetings(than meetingID: Int64) -> ArraySlice<MeetingSummary> {
+    guard let meeting = meetingByID[meetingID], let latest = meeting.latestDay,
+      let family = familyOfMeeting[meetingID], let meetings = meetingsOfFamily[family]
+    else { return [] }
+    var low = 0
+    var high = meetings.count
+    while low < high {
+      let middle = (low + high) / 2
+      if let day = meetings[middle].earliestDay, day <= latest { low = middle + 1 } else { high = middle }
+    }
+    return meetings[low...]
+  }
+
+  /// "2015-11-04 Preventing Child Sexual Exploitation Sub-Committee item 8": where a reader finds it.
+  public func place(ofItem itemID: Int64) -> String {
+    guard let item = itemByID[itemID], let meeting = meetingByID[item.meetingId] else {
+      return "item \(itemID)"
+    }
+    let number = item.number.map { "item \($0)" } ?? "item at position \(item.ordinal)"
+    return "\(meeting.bestDate?.isoString ?? "undated") \(Self.shortName(of: meeting.body)) \(number)"
+  }
+
+  /// A body's name without the name of the body it belongs to: the part after the last " - "
+  /// ("Thames Valley Police and Crime Panel - Preventing Child Sexual Exploitation Sub-Committee" is
+  /// "Preventing Child Sexual Exploitation Sub-Committee").
+  public static func shortName(of body: String) -> String {
+    let parts = body.split(separator: " - ", omittingEmptySubsequences: true)
+    guard parts.count > 1, let last = parts.last else { return body }
+    let rest = last.split(separator: " ").joined(separator: " ")
+    return rest.isEmpty ? body : rest
+  }
+
+  /// Meetings in date order (earliest possible day), undated last, then by id.
+  public static func chronological(_ lhs: MeetingSummary, _ rhs: MeetingSummary) -> Bool {
+    switch (lhs.earliestDay, rhs.earliestDay) {
+    case (let left?, let right?): (left, lhs.id) < (right, rhs.id)
+    case (nil, nil): lhs.id < rhs.id
+    case (.some, nil): true
+    case (nil, .some): false
+    }
+  }
+}
+
+extension MeetingSummary {
+  /// The earliest day the meeting can have been on.
+  public var earliestDay: CalendarDay? { (date ?? dateEarliest).flatMap(CalendarDay.init(isoString:)) }
+  /// The latest day the meeting can have been on, where bounded.
+  public var latestDay: CalendarDay? { (date ?? dateLatest).flatMap(CalendarDay.init(isoString:)) }
+}

@@ -1,0 +1,83 @@
+import GRDB
+import ThemeMapModel
+
+extension ThemeMapStore {
+  /// The metadata key under which `replaceFollowUps` records what the links were made from.
+  static let followUpsInputKey = "follow_ups_input"
+
+  /// Replaces every carry-over link and recommendation outcome in one transaction.
+  ///
+  /// Links get ids 1, 2, 3, ... in the order given, so the same links written twice get the same ids.
+  /// The store also records what the links were made from (see `followUpsInput()`), so that a reader
+  /// can tell when documents or tags changed after linking.
+  /// - Throws: `StoreError.queryFailed`; the transaction is rolled back and the old links remain.
+  public func replaceFollowUps(links: [CarryOver], outcomes: [RecommendationOutcome]) throws(StoreError) {
+    try update("replace carry-over links") { db in
+      try db.execute(sql: "DELETE FROM carry_over")
+      try db.execute(sql: "DELETE FROM recommendation_outcomes")
+      // Prepared once and bound per row: a store of 100,000 recommendations can have half a million links.
+      let insertLink = try db.makeStatement(
+        sql: """
+          INSERT INTO carry_over (id, recommendation_id, target_kind, target_recommendation_id, target_item_id,
+            score, shared_themes, shared_terms, source_quote, target_quote)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for (index, link) in links.enumerated() {
+        let record = CarryOverRecord(id: Int64(index + 1), link: link)
+        try insertLink.execute(arguments: [
+          record.id, record.recommendationId, record.targetKind, record.targetRecommendationId,
+          record.targetItemId,
+          record.score, record.sharedThemes, record.sharedTerms, record.sourceQuote, record.targetQuote,
+        ])
+      }
+      let insertOutcome = try db.makeStatement(
+        sql: """
+          INSERT INTO recommendation_outcomes (recommendation_id, status, times_carried, last_seen,
+            last_seen_meeting_id, repeat_of, repeated_by)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      for outcome in outcomes {
+        let record = RecommendationOutcomeRecord(outcome)
+        try insertOutcome.execute(arguments: [
+          record.recommendationId, record.status, record.timesCarried, record.lastSeen,
+          record.lastSeenMeetingId,
+          record.repeatOf, record.repeatedBy,
+        ])
+      }
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)",
+        arguments: [Self.followUpsInputKey, try Self.followUpsInput(db)])
+    }
+  }
+
+  /// What links made now would be made from: the stored documents (count and newest id, which change on
+  /// every insert or removal because ids are never reused), the taxonomy version and how many items
+  /// still wait for tagging.
+  public func followUpsInput() throws(StoreError) -> String {
+    try read("follow-up input") { db in try Self.followUpsInput(db) }
+  }
+
+  static func followUpsInput(_ db: Database) throws -> String {
+    let documents = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM documents")
+    let version = try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
+    let untagged =
+      try Int.fetchOne(
+        db,
+        sql: "SELECT COUNT(*) FROM items WHERE tagged_with IS NULL OR tagged_with <> ?",
+        arguments: [version ?? ""]) ?? 0
+    let count: Int = documents?[0] ?? 0
+    let newest: Int64 = documents?[1] ?? 0
+    return "documents \(count), newest \(newest); taxonomy \(version ?? "none"); untagged items \(untagged)"
+  }
+
+  /// Whether the stored links were made from what the store holds now.
+  public func followUpsAreCurrent() throws(StoreError) -> Bool {
+    try read("follow-ups are current") { db in try Self.followUpsAreCurrent(db) }
+  }
+
+  static func followUpsAreCurrent(_ db: Database) throws -> Bool {
+    let stored = try String.fetchOne(
+      db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [followUpsInputKey])
+    return try stored == followUpsInput(db)
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import ThemeMapAnalysis
+import ThemeMapModel
+import ThemeMapStore
+
+extension ThemeMap {
+  struct Link: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Link recommendations to the later records that follow them up, and give each a status.",
+      discussion: """
+        Compares every recommendation, resolution, action, suggested area and update point with the \
+        recommendations and items of strictly later meetings of the same body family (a committee, \
+        the panel it reports to and their other committees), using the candidates an index of shared \
+        themes and rare terms proposes. A link needs a score of at least the threshold (README: how \
+        links are scored). Replaces every stored link and status in one transaction; run it after \
+        `thememap tag`, and again after ingesting more documents.
+
+        Example:
+          thememap link --store out/thememap.sqlite
+          thememap link --threshold 0.4 --across-bodies
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "The least score a link needs (0 to 1).")
+    var threshold: Double = FollowUpParameters().threshold
+
+    @Flag(name: .long, help: "Link across body families too (any later meeting in the store).")
+    var acrossBodies = false
+
+    func validate() throws {
+      guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
+    }
+
+    func run() throws {
+      let store = try storeOptions.open()
+      var parameters = FollowUpParameters()
+      parameters.threshold = threshold
+      parameters.withinBodyFamily = !acrossBodies
+      let summary = try linkFollowUps(in: store, parameters: parameters)
+      print(summary)
+    }
+  }
+}
+
+/// Links the store's recommendations, stores the links and statuses, and says what it did in words.
+func linkFollowUps(
+  in store: ThemeMapStore, parameters: FollowUpParameters = FollowUpParameters()
+) throws -> String {
+  let result = FollowUpLinker(parameters: parameters).link(try store.snapshot())
+  try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
+  let statistics = result.statistics
+  let linked = Set(result.links.map(\.recommendationID)).count
+  var byStatus: [RecommendationStatus: Int] = [:]
+  for outcome in result.outcomes { byStatus[outcome.status, default: 0] += 1 }
+  let statuses = RecommendationStatus.allCases.compactMap { status in
+    byStatus[status].map { "\($0) \(status.rawValue)" }
+  }.joined(separator: ", ")
+  let allPairs = statistics.recommendations * statistics.records
+  return """
+    linked \(linked) of \(statistics.recommendations) recommendations: \(result.links.count) links \
+    (\(statuses)); scored \(statistics.scoredPairs) candidate pairs of \(allPairs) possible
+    """
+}

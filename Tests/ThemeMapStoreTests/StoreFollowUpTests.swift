@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import ThemeMapModel
+import ThemeMapTestSupport
+
+@testable import ThemeMapStore
+
+@Suite struct StoreFollowUpTests {
+  /// A link from the sample's resolution to its second item, and the resolution's outcome.
+  func followUps(_ snapshot: StoreSnapshot) throws -> ([CarryOver], [RecommendationOutcome]) {
+    let recommendation = try #require(snapshot.recommendations.first?.id)
+    let item = try #require(snapshot.items.last?.id)
+    let links = [
+      CarryOver(
+        recommendationID: recommendation, targetKind: .item, targetID: item, score: 0.5,
+        sharedThemes: ["mash"],
+        sharedTerms: ["review", "mash"], sourceQuote: "roll out Hotel Watch", targetQuote: "MASH review"),
+      CarryOver(
+        recommendationID: recommendation, targetKind: .recommendation, targetID: recommendation, score: 0.4,
+        sharedThemes: [], sharedTerms: [], sourceQuote: "a", targetQuote: "b"),
+    ]
+    let outcomes = [
+      RecommendationOutcome(
+        recommendationID: recommendation, status: .followedUp, timesCarried: 2,
+        lastSeen: CalendarDay(year: 2018, month: 4, day: 20), lastSeenMeetingID: snapshot.meetings.first?.id,
+        repeatOf: nil, repeatedBy: [recommendation])
+    ]
+    return (links, outcomes)
+  }
+
+  @Test func linksAndOutcomesRoundTripWithIdsInOrder() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    let snapshot = try store.snapshot()
+    #expect(snapshot.carryOvers.map(\.id) == [1, 2])
+    #expect(snapshot.carryOvers.map(\.carryOver) == links)
+    #expect(snapshot.outcomes.map(\.outcome) == outcomes)
+    #expect(snapshot.followUpsAreCurrent)
+  }
+
+  @Test func replacingTwiceLeavesIdenticalTables() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    let first = try store.dump()
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    #expect(try store.dump() == first)
+    try store.replaceFollowUps(links: [], outcomes: [])
+    #expect(try store.tableCounts()["carry_over"] == 0)
+    #expect(try store.tableCounts()["recommendation_outcomes"] == 0)
+  }
+
+  @Test func newDocumentsMakeTheLinksStale() throws {
+    let store = try ThemeMapStore()
+    #expect(try store.snapshot().followUpsAreCurrent == false)
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    #expect(try store.snapshot().followUpsAreCurrent)
+    try store.write(sampleDocument(path: "other.txt", text: "1.\nOther\nMinutes:\nNothing.\n"))
+    #expect(try store.snapshot().followUpsAreCurrent == false)
+  }
+
+  @Test func replacingADocumentRemovesTheLinksThatTouchIt() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    try store.write(
+      sampleDocument(text: "1.\nHotel Watch\nMinutes:\nResolved That TVP roll out Hotel Watch.\n"))
+    let snapshot = try store.snapshot()
+    #expect(snapshot.carryOvers.isEmpty)
+    #expect(snapshot.outcomes.isEmpty)
+    #expect(snapshot.followUpsAreCurrent == false)
+  }
+
+  @Test func aLinkTargetsExactlyOneKindOfRecord() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let snapshot = try store.snapshot()
+    let recommendation = try #require(snapshot.recommendations.first?.id)
+    let item = try #require(snapshot.items.first?.id)
+    #expect(throws: StoreError.self) {
+      try store.update("both targets") { db in
+        try db.execute(
+          sql: """
+            INSERT INTO carry_over (id, recommendation_id, target_kind, target_recommendation_id, target_item_id,
+              score, shared_themes, shared_terms, source_quote, target_quote)
+            VALUES (1, ?, 'item', ?, ?, 0.5, '', '', '', '')
+            """, arguments: [recommendation, recommendation, item])
+      }
+    }
+  }
+}
