@@ -54,9 +54,10 @@ extension ThemeMap {
         files: DocumentCollector.files(in: [sources]), into: store, tagging: taggingPass)
       printIngestReport(ingest)
       let tagging = try taggingPass.run(on: store)
-      print(
-        "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))"
-      )
+      if tagging.items > 0 {
+        print(
+          "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")
+      }
       // Linking reads the whole store; when nothing it reads has changed, the stored links stand.
       if try store.followUpsAreCurrent() {
         print("carry-over links are up to date")
