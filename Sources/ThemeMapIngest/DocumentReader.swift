@@ -73,6 +73,7 @@ public struct DocumentReader: Sendable {
       path: path, contentHash: SHA256.hexDigest(bytes), format: format, text: decoded.text,
       sourceAddress: manifestEntry?.source ?? header?.sourceAddress)
     var warnings = page.warnings
+    warnings += ImpossibleDates.warnings(in: text)
     let body = resolveBody(
       stated: page.bodyName, listed: manifestEntry?.body ?? header?.body, warnings: &warnings)
     let date = resolveDate(

@@ -14,9 +14,11 @@ public enum TextDecoding {
     public var usedFallback: Bool
   }
 
-  /// Decodes bytes as UTF-8 (BOM dropped), or as Windows-1252 when they are clearly text.
+  /// Decodes bytes as UTF-16 (see `decodeUTF16`), as UTF-8 (BOM dropped), or as Windows-1252 when
+  /// they are clearly text.
   /// - Throws: `IngestError.binaryFile` for NUL bytes, control characters, or undecodable bytes.
   public static func decode(_ bytes: [UInt8], path: String) throws(IngestError) -> Decoded {
+    if let utf16 = try decodeUTF16(bytes, path: path) { return utf16 }
     let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
     if body.contains(where: isBinaryControl) { throw .binaryFile(path: path) }
