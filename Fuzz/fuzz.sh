@@ -29,9 +29,12 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 echo "== building fuzz targets (release, -sanitize=fuzzer,address)"
-swift build -c release --package-path "$fuzz" --sanitize fuzzer --sanitize address 2>&1 \
+# -Xswiftc (not --sanitize) so that the ThemeMap modules, not only the fuzz targets, are instrumented
+# for coverage and checked by AddressSanitizer.
+flags=(-c release --package-path "$fuzz" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+swift build "${flags[@]}" 2>&1 \
   | grep -vE '^\[[0-9]+/[0-9]+\]' || true
-bin=$(swift build -c release --package-path "$fuzz" --sanitize fuzzer --sanitize address --show-bin-path)
+bin=$(swift build "${flags[@]}" --show-bin-path)
 
 work=${FUZZ_WORK:-$fuzz/.work}
 mkdir -p "$work"

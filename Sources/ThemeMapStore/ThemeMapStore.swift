@@ -26,7 +26,7 @@ public final class ThemeMapStore: Sendable {
       // Another ingest may hold the write lock: wait for it rather than fail with "database is locked".
       configuration.busyMode = .timeout(60)
       let pool = try DatabasePool(path: path, configuration: configuration)
-      try Schema.migrator.migrate(pool)
+      try Schema.migrateSharing(pool)
       writer = pool
     } catch {
       throw .cannotOpen(path: path, reason: String(describing: error))

@@ -67,7 +67,9 @@ import ThemeMapTestSupport
     #expect(reason(byName["d-shopping.txt"]).hasPrefix("not meeting minutes"))
     #expect(reason(byName["e-scanned.pdf"]) == "pdf documents are not supported yet")
     #expect(reason(byName["k-odd-utf16.txt"]) == "binary file, not text")
-    for name in ["f-windows-1252.txt", "g-utf16le.txt", "h-utf16be.txt", "i-bom.txt", "j-impossible-date.txt"] {
+    for name in [
+      "f-windows-1252.txt", "g-utf16le.txt", "h-utf16be.txt", "i-bom.txt", "j-impossible-date.txt",
+    ] {
       #expect(byName[name]?.outcome == .inserted, "\(name): \(reason(byName[name]))")
     }
     // Every error names its file; nothing is reported about a file that went in cleanly.
