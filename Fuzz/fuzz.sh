@@ -31,7 +31,8 @@ fi
 echo "== building fuzz targets (release, -sanitize=fuzzer,address)"
 # -Xswiftc (not --sanitize) so that the ThemeMap modules, not only the fuzz targets, are instrumented
 # for coverage and checked by AddressSanitizer.
-flags=(-c release --package-path "$fuzz" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+flags=(-c release --package-path "$fuzz" --sanitize fuzzer --sanitize address
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build "${flags[@]}" 2>&1 \
   | grep -vE '^\[[0-9]+/[0-9]+\]' || true
 bin=$(swift build "${flags[@]}" --show-bin-path)

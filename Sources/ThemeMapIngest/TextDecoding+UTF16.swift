@@ -36,16 +36,23 @@ extension TextDecoding {
     return Decoded(text: text, skippedPrefix: skipped, usedFallback: false)
   }
 
-  /// Whether an unmarked opening looks like UTF-16 ASCII: true for little-endian, false for big-endian.
+  /// Whether an unmarked opening looks like UTF-16 text: true for little-endian, false for big-endian.
+  ///
+  /// Three quarters of the characters ASCII, each with its NUL beside it, and no NUL pair: text
+  /// with some accents or dashes passes; a UTF-8 or Windows-1252 file has no NULs at all.
   private static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
     let opening = bytes.prefix(256)
     guard opening.count >= 8, opening.count % 2 == 0 else { return nil }
-    let pairs = stride(from: 0, to: opening.count, by: 2).map { (opening[$0], opening[$0 + 1]) }
-    func isText(_ byte: UInt8) -> Bool {
+    let pairs = stride(from: opening.startIndex, to: opening.endIndex, by: 2).map {
+      (opening[$0], opening[$0 + 1])
+    }
+    guard !pairs.contains(where: { $0.0 == 0 && $0.1 == 0 }) else { return nil }
+    func isASCII(_ byte: UInt8) -> Bool {
       byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
-    if pairs.allSatisfy({ isText($0.0) && $0.1 == 0 }) { return true }
-    if pairs.allSatisfy({ $0.0 == 0 && isText($0.1) }) { return false }
+    let threshold = pairs.count * 3 / 4
+    if pairs.count(where: { isASCII($0.0) && $0.1 == 0 }) >= threshold { return true }
+    if pairs.count(where: { $0.0 == 0 && isASCII($0.1) }) >= threshold { return false }
     return nil
   }
 }

@@ -36,6 +36,8 @@ extension ThemeMap {
         throw ValidationError("\(taxonomyPath): no taxonomy; --datasets must name a folder with themes.yaml")
       }
 
+      // A taxonomy with a mistake stops the run before anything is stored, not after the ingest.
+      let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()
       let storeOptions = try StoreOptions.parse([
         "--store", output.appendingPathComponent("thememap.sqlite").path,
       ])
@@ -47,7 +49,6 @@ extension ThemeMap {
         files: DocumentCollector.files(in: [sources]), into: store)
       printIngestReport(ingest)
 
-      let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()
       try store.replaceThemes(with: taxonomy)
       let tagging = try TaggingPass(taxonomy: taxonomy).run(on: store)
       print("tagged \(tagging.items) items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")

@@ -134,3 +134,32 @@ struct CrashAndConcurrencyTests {
     #expect(clean.stdout.contains("1 files: 0 stored, 1 unchanged"))
   }
 }
+
+/// A broken taxonomy or manifest stops `thememap run` with the file and line, before it stores anything.
+@Suite(.enabled(if: ThemeMapCLI.executable != nil, "needs the built thememap (run `swift build` first)"))
+struct BrokenRunFilesTests {
+  @Test func aTaxonomyWithASyntaxErrorStopsTheRunBeforeAnythingIsStored() throws {
+    let root = try Fixtures.temporaryDirectory("broken-run")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let datasets = root.appendingPathComponent("ds")
+    let docs = datasets.appendingPathComponent("documents")
+    try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+    try Data(GeneratedMinutes.page(items: 2).utf8).write(to: docs.appendingPathComponent("m.txt"))
+    try Data("version: 1\nthemes:\n  - id: a\n    label: A\n    aliases: [one, two\n".utf8).write(
+      to: datasets.appendingPathComponent("themes.yaml"))
+    let result = try ThemeMapCLI.run(["run", "--datasets", "ds", "--out", "out"], in: root)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("ds/themes.yaml:"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/thememap.sqlite").path))
+
+    try Data("documents:\n  - file: m.txt\n    date: 2018-02-31\n".utf8).write(
+      to: datasets.appendingPathComponent("manifest.yaml"))
+    try FileManager.default.removeItem(at: datasets.appendingPathComponent("themes.yaml"))
+    try FileManager.default.copyItem(
+      at: Fixtures.datasets.appendingPathComponent("themes.yaml"),
+      to: datasets.appendingPathComponent("themes.yaml"))
+    let manifest = try ThemeMapCLI.run(["run", "--datasets", "ds", "--out", "out"], in: root)
+    #expect(manifest.status != 0)
+    #expect(manifest.stderr.contains("manifest.yaml:3: '2018-02-31' is not a date"), "\(manifest.stderr)")
+  }
+}

@@ -170,3 +170,14 @@ import ThemeMapTestSupport
     #expect(emptyError?.errorDescription == "t.yaml:5: theme 'a' has an alias with no letters or digits")
   }
 }
+
+@Suite struct WarningLineTests {
+  @Test func aWarningStartingWithALineBecomesADiagnosticAtThatLine() {
+    let located = IngestStep.diagnostic(forWarning: "line 12: 'x' is not a real day; ignored", file: "a.txt")
+    #expect(located.description == "a.txt:12: warning: 'x' is not a real day; ignored")
+    let plain = IngestStep.diagnostic(forWarning: "no numbered items found", file: "a.txt")
+    #expect(plain.description == "a.txt: warning: no numbered items found")
+    let notALine = IngestStep.diagnostic(forWarning: "line up: the members", file: "a.txt")
+    #expect(notALine.line == nil && notALine.message == "line up: the members")
+  }
+}
