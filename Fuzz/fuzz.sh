@@ -29,8 +29,9 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 echo "== building fuzz targets (release, -sanitize=fuzzer,address)"
-# -Xswiftc (not --sanitize) so that the ThemeMap modules, not only the fuzz targets, are instrumented
-# for coverage and checked by AddressSanitizer.
+# --sanitize alone instruments only the fuzz targets' own module, and -Xswiftc alone breaks SwiftPM's
+# link of an executable without main(): both together instrument the ThemeMap modules for coverage and
+# AddressSanitizer and link libFuzzer's main.
 flags=(-c release --package-path "$fuzz" --sanitize fuzzer --sanitize address
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build "${flags[@]}" 2>&1 \
