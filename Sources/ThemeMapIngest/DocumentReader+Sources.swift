@@ -1,3 +1,4 @@
+import Foundation
 import ThemeMapModel
 
 /// The text a document's spans index, whatever the file's format.
@@ -17,6 +18,8 @@ struct PageSource: Sendable {
   var encoding: Document.Encoding
   /// The corpus header, when the file had one.
   var header: CorpusHeader?
+  /// Problems with the source that do not stop the parse.
+  var warnings: [String] = []
 }
 
 extension DocumentReader {
@@ -46,8 +49,13 @@ extension DocumentReader {
           path: path, reason: "a table of decisions linking to their pages; read each ieDecisionDetails page")
       }
       let rendered = HTMLPageRenderer.render(root)
+      // libxml2 recovers from a page cut off mid-way without a word; the analyst should hear of it.
+      let cutShort = pageText.range(of: "</html", options: .caseInsensitive) == nil
       return PageSource(
-        text: headerText + rendered, pageStart: pageStart, format: format, encoding: .rendered, header: header
+        text: headerText + rendered, pageStart: pageStart, format: format, encoding: .rendered,
+        header: header,
+        warnings: cutShort
+          ? ["the HTML stops before </html>: the page was cut short, so its last item may be incomplete"] : []
       )
     case .moderngovXML:
       let root = try Markup.parseXML(Array(pageText.utf8), path: path)

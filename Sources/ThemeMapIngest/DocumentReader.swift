@@ -67,6 +67,7 @@ public struct DocumentReader: Sendable {
     if source.format == .plainText, !Self.hasMeetingWords(pageText) {
       throw .notMinutes(path: path, reason: "no numbered items and no words of a meeting's record")
     }
+    page.warnings += source.warnings
     if source.encoding == .windows1252 { page.warnings.append("not UTF-8; read as Windows-1252") }
 
     let header = source.header
@@ -74,6 +75,7 @@ public struct DocumentReader: Sendable {
       path: path, contentHash: SHA256.hexDigest(bytes), format: source.format, text: source.text,
       sourceAddress: manifestEntry?.source ?? header?.sourceAddress, encoding: source.encoding)
     var warnings = page.warnings
+    warnings += ImpossibleDates.warnings(in: text)
     let body = resolveBody(
       stated: page.bodyName, listed: manifestEntry?.body ?? header?.body.map(Self.withoutNotes),
       warnings: &warnings)

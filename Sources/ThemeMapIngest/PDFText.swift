@@ -56,7 +56,9 @@ public struct PDFText: Sendable {
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      let reason = message.trimmingWhitespace()
+      // pdftotext writes one complaint per line; the report wants one line per file.
+      let reason = message.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+        .filter { !$0.isEmpty }.joined(separator: "; ")
       throw .conversionFailed(
         path: path, tool: "pdftotext",
         reason: reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)

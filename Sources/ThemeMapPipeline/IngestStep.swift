@@ -124,7 +124,7 @@ public struct IngestStep: Sendable {
       report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
     case .parsed(let path, let parsed, let mentions):
       for warning in parsed.warnings {
-        report.diagnostics.append(Diagnostic(.warning, file: path, message: warning))
+        report.diagnostics.append(Self.diagnostic(forWarning: warning, file: path))
       }
       do {
         let outcome: Outcome =
@@ -135,6 +135,11 @@ public struct IngestStep: Sendable {
           case .duplicate(let other): .duplicate(of: other)
           }
         report.files.append(FileReport(path: path, outcome: outcome, summary: Self.summary(of: parsed)))
+        if outcome == .inserted || outcome == .replaced,
+          let repeated = Self.repeatedMeetingWarning(for: parsed, path: path, in: store)
+        {
+          report.diagnostics.append(repeated)
+        }
         if case .duplicate(let other) = outcome {
           report.diagnostics.append(
             Diagnostic(.warning, file: path, message: "same bytes as \(other), which is already stored"))

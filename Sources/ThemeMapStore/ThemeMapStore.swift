@@ -30,7 +30,7 @@ public final class ThemeMapStore: Sendable {
       // disk for most of its wall time.
       configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
       let pool = try DatabasePool(path: path, configuration: configuration)
-      try Schema.migrator.migrate(pool)
+      try Schema.migrateSharing(pool)
       writer = pool
     } catch {
       throw .cannotOpen(path: path, reason: String(describing: error))

@@ -50,12 +50,6 @@ func printIngestReport(_ report: IngestStep.Report) {
     case .skipped(let reason): print("skipped    \(file.path): \(reason)")
     }
   }
-  printDiagnostics(report.diagnostics.filter { $0.severity == .warning })
-  let stored = report.count { $0 == .inserted || $0 == .replaced }
-  let unchanged = report.count { $0 == .unchanged }
-  let skipped = report.count { if case .skipped = $0 { true } else { false } }
-  let duplicates = report.count { if case .duplicate = $0 { true } else { false } }
-  print(
-    "\(report.files.count) files: \(stored) stored, \(unchanged) unchanged, \(duplicates) duplicates, \(skipped) skipped"
-  )
+  printDiagnostics(report.diagnostics)
+  for line in report.summaryLines { print(line) }
 }

@@ -38,16 +38,17 @@ extension ThemeMap {
         throw ValidationError("\(taxonomyPath): no taxonomy; --datasets must name a folder with themes.yaml")
       }
 
+      // A taxonomy or manifest with a mistake stops the run before anything is stored.
+      let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()
+      let manifest =
+        FileManager.default.fileExists(atPath: manifestPath) ? try loadManifest(at: manifestPath) : nil
       let storeOptions = try StoreOptions.parse([
         "--store", output.appendingPathComponent("thememap.sqlite").path,
       ])
       let store = try storeOptions.open()
-      let manifest =
-        FileManager.default.fileExists(atPath: manifestPath) ? try loadManifest(at: manifestPath) : nil
       let sources = FileManager.default.fileExists(atPath: documents.path) ? documents : root
-      // The taxonomy comes first so that new documents are tagged as they are stored; the pass
-      // afterwards only retags older items when the taxonomy has changed.
-      let taxonomy = try TaxonomyOptions.parse(["--taxonomy", taxonomyPath]).load()
+      // The taxonomy is in the store before the ingest so that new documents are tagged as they are
+      // stored; the pass afterwards only retags older items when the taxonomy has changed.
       try store.replaceThemes(with: taxonomy)
       let taggingPass = try TaggingPass(taxonomy: taxonomy)
       let ingest = IngestStep(manifest: manifest).run(
@@ -56,7 +57,8 @@ extension ThemeMap {
       let tagging = try taggingPass.run(on: store)
       if tagging.items > 0 {
         print(
-          "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))")
+          "retagged \(tagging.items) earlier items: \(tagging.mentions) mentions (taxonomy \(taxonomy.version))"
+        )
       }
       // Linking reads the whole store; when nothing it reads has changed, the stored links stand.
       if try store.followUpsAreCurrent() {
