@@ -25,10 +25,10 @@ public enum DateParser {
   // matching itself on the short heading lines this is called with. Regex holds no mutable state
   // visible to callers (the library initialises its lowered program atomically), hence the
   // nonisolated(unsafe).
-  nonisolated(unsafe) private static let writtenPattern =
+  nonisolated(unsafe) static let writtenPattern =
     #/(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{4})\b/#
-  nonisolated(unsafe) private static let slashedPattern = #/\b(\d{1,2})/(\d{1,2})/(\d{4})\b/#
-  nonisolated(unsafe) private static let isoPattern = #/\b(\d{4})-(\d{2})-(\d{2})\b/#
+  nonisolated(unsafe) static let slashedPattern = #/\b(\d{1,2})/(\d{1,2})/(\d{4})\b/#
+  nonisolated(unsafe) static let isoPattern = #/\b(\d{4})-(\d{2})-(\d{2})\b/#
 
   /// Every valid date in `text`, in order of position.
   /// - Parameters:
