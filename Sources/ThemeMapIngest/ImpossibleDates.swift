@@ -9,7 +9,7 @@ import ThemeMapModel
 /// heading are, and it keeps the cost fixed for a 100 MB document.
 enum ImpossibleDates {
   /// Bytes of the text searched.
-  static let searchedBytes = 16 * 1024
+  static let searchedBytes = 4 * 1024
   /// At most this many warnings per document, so a hostile file cannot flood the report.
   static let maximumWarnings = 5
 

@@ -51,12 +51,11 @@ extension ModernGovTextParser {
 
   /// The number and title of a line such as "1. Apologies", "12/20 Minutes" or "Item 5: Budget".
   func numberedLine(_ line: TextLine) -> NumberedLine? {
-    let patterns = [
-      #/^(?i:item)\s+(\d{1,3}[A-Za-z]?)\s*[:.\-–]\s*(\S.*)$/#,
-      #/^(\d{1,3}/\d{2})\.?\s+(\S.*)$/#,
-      #/^(\d{1,3}[A-Za-z]?)[.)]\s+(\S.*)$/#,
-    ]
-    for pattern in patterns {
+    // Every layout starts with a digit or "Item": most lines fail this byte test and skip the regexes.
+    guard let first = line.text.utf8.first,
+      (0x30...0x39).contains(first) || first == UInt8(ascii: "I") || first == UInt8(ascii: "i")
+    else { return nil }
+    for pattern in Self.numberedLinePatterns {
       guard let match = line.text.firstMatch(of: pattern) else { continue }
       let title = String(match.output.2)
       guard Self.isHeading(title), let order = Int(match.output.1.prefix { $0.isNumber }) else {
@@ -69,21 +68,33 @@ extension ModernGovTextParser {
   }
 }
 
+extension ModernGovTextParser {
+  // Compiled once, as in DateParser: a regex literal is parsed again each time it is evaluated.
+  nonisolated(unsafe) static let numberedLinePatterns = [
+    #/^(?i:item)\s+(\d{1,3}[A-Za-z]?)\s*[:.\-–]\s*(\S.*)$/#,
+    #/^(\d{1,3}/\d{2})\.?\s+(\S.*)$/#,
+    #/^(\d{1,3}[A-Za-z]?)[.)]\s+(\S.*)$/#,
+  ]
+}
+
 /// "Minutes of the meeting of the Licensing Committee held on Tuesday, 12 March 2024 at 7.00 pm".
 struct MinutesHeading: Sendable {
+  nonisolated(unsafe) private static let headingPattern =
+    #/^(?i:minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)(.+?)\s+(?i:held)\s/#
+  nonisolated(unsafe) private static let timePattern = #/(?i)\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)/#
+
   var bodyName: String
   var day: CalendarDay
   var time: String?
 
   init?(line: String) {
-    guard
-      let match = line.firstMatch(
-        of: #/^(?i:minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)(.+?)\s+(?i:held)\s/#),
+    guard line.prefix(7).lowercased() == "minutes",
+      let match = line.firstMatch(of: Self.headingPattern),
       let date = DateParser.dates(in: line).first
     else { return nil }
     bodyName = String(match.output.1).tidied
     day = date.day
-    if let time = line.firstMatch(of: #/(?i)\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)/#) {
+    if let time = line.firstMatch(of: Self.timePattern) {
       self.time = String(line[time.range]).tidied
     }
   }
