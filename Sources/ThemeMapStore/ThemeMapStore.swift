@@ -29,11 +29,28 @@ public final class ThemeMapStore: Sendable {
       // per commit (the checkpoint syncs), which made one-transaction-per-document ingest wait on the
       // disk for most of its wall time.
       configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-      let pool = try DatabasePool(path: path, configuration: configuration)
+      let pool = try Self.openPool(path: path, configuration: configuration)
       try Schema.migrateSharing(pool)
       writer = pool
     } catch {
       throw .cannotOpen(path: path, reason: String(describing: error))
+    }
+  }
+
+  /// Opens the pool, retrying while another process holds the file's lock.
+  ///
+  /// Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked" at
+  /// once instead of calling the busy handler when another process is creating or writing the same
+  /// new store (two ingests started together): wait and try again, for up to a minute.
+  private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+    var attempt = 0
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 600 {
+        attempt += 1
+        usleep(100_000)
+      }
     }
   }
 
