@@ -14,7 +14,7 @@ import ThemeMapTestSupport
   .serialized,
   .enabled(if: ThemeMapCLI.executable != nil, "needs the built thememap (run `swift build` first)"))
 struct CrashAndConcurrencyTests {
-  static let documentCount = 160
+  static let documentCount = 400
 
   /// A folder `docs/` of generated documents under a fresh working folder, and what a fresh parse of
   /// each finds: items and recommendations, by the path the store records.
@@ -22,7 +22,7 @@ struct CrashAndConcurrencyTests {
     let root = try Fixtures.temporaryDirectory("crash")
     let docs = root.appendingPathComponent("docs")
     try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
-    let files = try GeneratedMinutes.folder(docs, count: documentCount, items: 12, padding: 1)
+    let files = try GeneratedMinutes.folder(docs, count: documentCount, items: 12, padding: 2)
     var expected: [String: (Int, Int)] = [:]
     for file in files {
       let parsed = try DocumentReader().read(contentsOf: file)
