@@ -24,10 +24,20 @@ public struct CSVExporter: Sendable {
   /// - Returns: the paths written, in that order.
   @discardableResult
   public func writeAll(_ snapshot: StoreSnapshot, to folder: URL) throws(ExportError) -> [URL] {
-    let context = ExportContext(snapshot)
+    try writeAll(ExportAnalysis(snapshot: snapshot, granularity: granularity), to: folder)
+  }
+
+  /// Writes the same files from analyses already computed (trends, timeline, moves, work
+  /// programme), so that the graphs and the report can share them. The analysis's own granularity
+  /// is the trend table's period.
+  /// - Returns: the paths written, in the order of `writeAll(_:to:)`.
+  @discardableResult
+  public func writeAll(_ analysis: ExportAnalysis, to folder: URL) throws(ExportError) -> [URL] {
+    let context = ExportContext(analysis.snapshot)
     try createFolder(folder)
     var written: [URL] = []
-    func write(_ schema: CSVSchema, _ rows: [[CSVValue]]) throws(ExportError) {
+    // Rows are made one at a time as the file is written, never all at once.
+    func write(_ schema: CSVSchema, _ rows: some Sequence<[CSVValue]>) throws(ExportError) {
       let url = folder.appendingPathComponent(schema.fileName)
       var writer = try CSVWriter(path: url.path, schema: schema, neutralisesFormulas: neutralisesFormulas)
       for row in rows { try writer.write(row) }
@@ -38,16 +48,11 @@ public struct CSVExporter: Sendable {
     try write(OutputSchemas.items, context.itemRows())
     try write(OutputSchemas.mentions, context.mentionRows())
     try write(OutputSchemas.recommendations, context.recommendationRows())
-    try write(
-      OutputSchemas.themeTrends,
-      ThemeTrends.compute(from: snapshot, granularity: granularity).map(ExportContext.trendRow))
+    try write(OutputSchemas.themeTrends, analysis.trends.lazy.map(ExportContext.trendRow))
     try write(OutputSchemas.carryOver, context.carryOverRows())
-    let appearances = ThemeMovement.appearances(in: snapshot)
-    try write(OutputSchemas.themeTimeline, context.timelineRows(appearances))
-    try write(
-      OutputSchemas.themeTransitions,
-      ThemeMovement.transitions(from: appearances).map(ExportContext.transitionRow))
-    try writeWorkProgramme(WorkProgramme.candidates(from: snapshot, granularity: granularity), to: folder)
+    try write(OutputSchemas.themeTimeline, context.timelineRows(analysis.appearances))
+    try write(OutputSchemas.themeTransitions, analysis.transitions.lazy.map(ExportContext.transitionRow))
+    try writeWorkProgramme(analysis.candidates, to: folder)
     written.append(folder.appendingPathComponent(OutputSchemas.workProgramme.fileName))
     return written
   }

@@ -44,15 +44,18 @@ public struct CSVWriter: ~Copyable {
     guard row.count == columnCount else {
       throw .rowShape(path: path, row: rowNumber, expected: columnCount, found: row.count)
     }
-    var fields: [String] = []
-    fields.reserveCapacity(row.count)
-    var textMask: [Bool] = []
-    textMask.reserveCapacity(row.count)
-    for value in row {
-      fields.append(value.rendered)
-      if case .text = value { textMask.append(true) } else { textMask.append(false) }
+    // Each cell goes straight into the buffer: no per-row array of rendered strings.
+    for (index, value) in row.enumerated() {
+      if index > 0 { buffer.append(UInt8(ascii: ",")) }
+      switch value {
+      case .text(let text): CSVWriter.appendField(text ?? "", neutralise: neutralisesFormulas, to: &buffer)
+      case .integer(let number?): buffer.append(contentsOf: String(number).utf8)
+      case .integer(nil): break
+      default: CSVWriter.appendField(value.rendered, neutralise: false, to: &buffer)
+      }
     }
-    appendRow(fields, neutralise: neutralisesFormulas, textMask: textMask)
+    buffer.append(UInt8(ascii: "\r"))
+    buffer.append(UInt8(ascii: "\n"))
     if buffer.count >= 1 << 16 { try flush() }
   }
 
@@ -92,20 +95,34 @@ public struct CSVWriter: ~Copyable {
 
   /// Appends one field, quoted when it holds a comma, quote, CR or LF, or leading/trailing space.
   static func appendField(_ field: String, neutralise: Bool, to buffer: inout [UInt8]) {
-    let utf8 = field.utf8
-    let needsApostrophe = neutralise && utf8.first.map(CSVWriter.formulaTriggers.contains) == true
-    let needsQuotes =
-      needsApostrophe
-      || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-      || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-    if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
-    if needsApostrophe { buffer.append(UInt8(ascii: "'")) }
-    for byte in utf8 {
-      if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-      buffer.append(byte)
+    ByteOutput.withUTF8(field) { utf8 in
+      let needsApostrophe = neutralise && utf8.first.map(CSVWriter.isFormulaTrigger) == true
+      var quotesInside = false
+      var needsQuotes = needsApostrophe || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+      for byte in utf8 where byte <= UInt8(ascii: ",") {
+        if byte == UInt8(ascii: "\"") {
+          quotesInside = true
+          needsQuotes = true
+          break
+        }
+        if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { needsQuotes = true }
+      }
+      if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
+      if needsApostrophe { buffer.append(UInt8(ascii: "'")) }
+      if quotesInside {
+        for byte in utf8 {
+          if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+          buffer.append(byte)
+        }
+      } else {
+        buffer.append(contentsOf: utf8)
+      }
+      if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
     }
-    if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
   }
+
+  /// Whether a first byte makes a spreadsheet evaluate a cell.
+  static func isFormulaTrigger(_ byte: UInt8) -> Bool { formulaTriggers.contains(byte) }
 
   /// First characters that make a spreadsheet evaluate a cell.
   static let formulaTriggers: Set<UInt8> = [

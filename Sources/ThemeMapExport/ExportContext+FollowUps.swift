@@ -4,8 +4,8 @@ import ThemeMapStore
 
 extension ExportContext {
   /// carry_over.csv: one row per stored link, both sides spelled out.
-  func carryOverRows() -> [[CSVValue]] {
-    snapshot.carryOvers.compactMap { record in
+  func carryOverRows() -> some Sequence<[CSVValue]> {
+    snapshot.carryOvers.lazy.compactMap { record in
       let link = record.carryOver
       guard let source = lookup.recommendationByID[link.recommendationID],
         let sourceItem = itemByID[source.itemId]
@@ -28,10 +28,10 @@ extension ExportContext {
       let targetMeeting = targetItem.flatMap { meetingByID[$0.meetingId] }
       return [
         .integer(Int(record.id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
-        .date(sourceMeeting?.bestDate), .text(sourceMeeting?.body), .text(sourceItem.number),
+        .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body), .text(sourceItem.number),
         .text(source.number),
         .text(source.kind), .text(source.text), .text(link.targetKind.rawValue), .integer(Int(link.targetID)),
-        .integer(targetItem.map { Int($0.meetingId) }), .date(targetMeeting?.bestDate),
+        .integer(targetItem.map { Int($0.meetingId) }), .date(targetMeeting.flatMap { bestDate(ofMeeting: $0.id) }),
         .text(targetMeeting?.body),
         .text(targetItem?.number), .text(targetNumber), .text(targetText), .number(link.score),
         .text(link.sharedThemes.joined(separator: ";")), .text(link.sharedTerms.joined(separator: ";")),
@@ -48,10 +48,10 @@ extension ExportContext {
   }
 
   /// theme_timeline.csv.
-  func timelineRows(_ appearances: [ThemeAppearance]) -> [[CSVValue]] {
+  func timelineRows(_ appearances: [ThemeAppearance]) -> some Sequence<[CSVValue]> {
     let labels = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-    return appearances.map { appearance in
+    return appearances.lazy.map { appearance in
       [
         .text(appearance.themeID), .text(labels[appearance.themeID]), .integer(appearance.sequence),
         .integer(Int(appearance.meetingID)), .date(appearance.date), .text(appearance.body),

@@ -8,12 +8,20 @@ struct ExportContext {
   let snapshot: StoreSnapshot
   let lookup: SnapshotLookup
   let outcomeByRecommendation: [Int64: RecommendationOutcomeRecord]
+  /// Each meeting's `bestDate`, parsed once: the rows and graphs ask for it per item and mention.
+  let bestDateByMeeting: [Int64: CalendarDay]
 
   init(_ snapshot: StoreSnapshot) {
     self.snapshot = snapshot
     lookup = SnapshotLookup(snapshot)
     outcomeByRecommendation = Dictionary(
       snapshot.outcomes.map { ($0.recommendationId, $0) }, uniquingKeysWith: { first, _ in first })
+    var bestDateByMeeting: [Int64: CalendarDay] = [:]
+    bestDateByMeeting.reserveCapacity(snapshot.meetings.count)
+    for meeting in snapshot.meetings where bestDateByMeeting[meeting.id] == nil {
+      if let day = meeting.bestDate { bestDateByMeeting[meeting.id] = day }
+    }
+    self.bestDateByMeeting = bestDateByMeeting
   }
 
   var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
@@ -26,8 +34,8 @@ struct ExportContext {
     lookup.themeIDs(mentions).joined(separator: ";")
   }
 
-  func meetingRows() -> [[CSVValue]] {
-    snapshot.meetings.map { meeting in
+  func meetingRows() -> some Sequence<[CSVValue]> {
+    snapshot.meetings.lazy.map { meeting in
       [
         .integer(Int(meeting.id)), .text(meeting.body), .text(meeting.parentBody),
         .date(meeting.date.flatMap(CalendarDay.init(isoString:))), .text(meeting.dateSource),
@@ -39,12 +47,12 @@ struct ExportContext {
     }
   }
 
-  func itemRows() -> [[CSVValue]] {
-    snapshot.items.compactMap { item in
+  func itemRows() -> some Sequence<[CSVValue]> {
+    snapshot.items.lazy.compactMap { item in
       guard let id = item.id else { return nil }
       let meeting = meetingByID[item.meetingId]
       return [
-        .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body), .date(meeting?.bestDate),
+        .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body), .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
         .integer(item.ordinal), .text(item.number), .text(item.title), .boolean(item.isTruncated),
         .text(themeList(mentionsByItem[id] ?? [])),
         .text(item.attachments.replacingOccurrences(of: "\n", with: ";")), .text(meeting?.documentPath),
@@ -54,15 +62,15 @@ struct ExportContext {
     }
   }
 
-  func mentionRows() -> [[CSVValue]] {
-    snapshot.mentions.compactMap { mention in
+  func mentionRows() -> some Sequence<[CSVValue]> {
+    snapshot.mentions.lazy.compactMap { mention in
       guard let id = mention.id else { return nil }
       let item = itemByID[mention.itemId]
       let meeting = item.flatMap { meetingByID[$0.meetingId] }
       return [
         .integer(Int(id)), .text(mention.themeId), .text(parentOfTheme[mention.themeId]),
         .integer(Int(mention.itemId)), .integer(item.map { Int($0.meetingId) }), .text(meeting?.body),
-        .date(meeting?.bestDate), .text(mention.field), .text(mention.matchedText),
+        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(mention.field), .text(mention.matchedText),
         .text(mention.matchedAlias),
         .text(meeting?.documentPath), .integer(mention.spanStart), .integer(mention.spanEnd),
         .integer(mention.line),
@@ -70,14 +78,14 @@ struct ExportContext {
     }
   }
 
-  func recommendationRows() -> [[CSVValue]] {
-    snapshot.recommendations.compactMap { recommendation in
+  func recommendationRows() -> some Sequence<[CSVValue]> {
+    snapshot.recommendations.lazy.compactMap { recommendation in
       guard let id = recommendation.id else { return nil }
       let item = itemByID[recommendation.itemId]
       let meeting = item.flatMap { meetingByID[$0.meetingId] }
       return [
         .integer(Int(id)), .integer(Int(recommendation.itemId)), .integer(item.map { Int($0.meetingId) }),
-        .text(meeting?.body), .date(meeting?.bestDate), .text(item?.number), .text(recommendation.number),
+        .text(meeting?.body), .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(item?.number), .text(recommendation.number),
         .text(recommendation.kind), .text(recommendation.addressee), .text(recommendation.text),
         .text(themeList(lookup.mentions(of: recommendation))), .text(meeting?.documentPath),
         .integer(recommendation.spanStart), .integer(recommendation.spanEnd), .integer(recommendation.line),
@@ -110,5 +118,13 @@ extension ExportContext {
   /// The meeting an item belongs to.
   func meeting(ofItem itemID: Int64) -> MeetingSummary? {
     itemByID[itemID].flatMap { meetingByID[$0.meetingId] }
+  }
+
+  /// The best known day of a meeting (its date, else its earliest possible day).
+  func bestDate(ofMeeting meetingID: Int64) -> CalendarDay? { bestDateByMeeting[meetingID] }
+
+  /// The best known day of the meeting an item belongs to.
+  func bestDate(ofItem itemID: Int64) -> CalendarDay? {
+    itemByID[itemID].flatMap { bestDateByMeeting[$0.meetingId] }
   }
 }

@@ -28,8 +28,9 @@ public struct GraphExporter: Sendable {
       throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
     }
     var written: [URL] = []
+    let context = ExportContext(input.snapshot)
     for kind in kinds {
-      let graph = ThemeGraphs.build(kind, from: input)
+      let graph = ThemeGraphs.build(kind, from: input, context: context)
       for format in formats {
         let url = folder.appendingPathComponent("\(kind.rawValue).\(format.fileExtension)")
         do {

@@ -4,6 +4,7 @@ import ThemeMapStore
 extension ThemeGraphs {
   /// The text a node shows: short enough for a graph label, the whole text stays in the CSV.
   static func shortLabel(_ text: String, limit: Int = 80) -> String {
+    if let label = asciiShortLabel(text, limit: limit) { return label }
     let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard flat.count > limit else { return flat }
     let cut = flat.prefix(limit)
@@ -11,18 +12,45 @@ extension ThemeGraphs {
     return atWord + "…"
   }
 
+  /// `shortLabel` for ASCII text, over bytes: the same result without a Unicode property lookup per
+  /// character. In ASCII a `Character` is one byte (CR LF, one `Character`, is whitespace, as both
+  /// its bytes are), and the whitespace characters are tab, LF, VT, FF, CR and space. `nil` for
+  /// other text.
+  static func asciiShortLabel(_ text: String, limit: Int) -> String? {
+    ByteOutput.withUTF8(text) { source -> String? in
+      var flat: [UInt8] = []
+      flat.reserveCapacity(min(source.count, limit + 1))
+      var pendingSpace = false
+      for byte in source {
+        guard byte < 0x80 else { return nil }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          pendingSpace = !flat.isEmpty
+          continue
+        }
+        if flat.count > limit { continue }
+        if pendingSpace { flat.append(0x20) }
+        pendingSpace = false
+        flat.append(byte)
+      }
+      guard flat.count > limit else { return String(decoding: flat, as: UTF8.self) }
+      let cut = flat[..<limit]
+      let atWord = cut.lastIndex(of: 0x20).map { cut[..<$0] } ?? cut
+      return String(decoding: atWord, as: UTF8.self) + "…"
+    }
+  }
+
   /// Recommendations and the later recommendations or items that follow them up.
   static func carryOver(_ context: ExportContext, links: [CarryOver]) -> Graph {
-    let recommendationByID = Dictionary(
-      context.snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
-      uniquingKeysWith: { first, _ in first })
+    let recommendationByID = context.lookup.recommendationByID
     var nodes: [String: GraphNode] = [:]
 
     func recommendationNode(_ id: Int64) -> String? {
       guard let record = recommendationByID[id] else { return nil }
       let nodeID = "recommendation:\(id)"
+      // A node is the same every time a link reaches it: made once.
+      guard nodes[nodeID] == nil else { return nodeID }
       let meeting = context.meeting(ofItem: record.itemId)
-      let date = meeting?.bestDate
+      let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
       nodes[nodeID] = GraphNode(
         id: nodeID, label: shortLabel(record.text), cluster: meeting?.body,
         attributes: [
@@ -37,8 +65,9 @@ extension ThemeGraphs {
     func itemNode(_ id: Int64) -> String? {
       guard let item = context.itemByID[id] else { return nil }
       let nodeID = "item:\(id)"
+      guard nodes[nodeID] == nil else { return nodeID }
       let meeting = context.meeting(ofItem: id)
-      let date = meeting?.bestDate
+      let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
       nodes[nodeID] = GraphNode(
         id: nodeID, label: shortLabel(item.title), cluster: meeting?.body,
         attributes: [

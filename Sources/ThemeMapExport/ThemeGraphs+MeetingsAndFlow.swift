@@ -2,8 +2,7 @@ import ThemeMapModel
 import ThemeMapStore
 
 extension ThemeGraphs {
-  static func meetingNode(_ meeting: MeetingSummary) -> GraphNode {
-    let date = meeting.bestDate
+  static func meetingNode(_ meeting: MeetingSummary, date: CalendarDay?) -> GraphNode {
     return GraphNode(
       id: meetingNodeID(meeting.id), label: "\(date?.isoString ?? "undated") \(meeting.body)",
       cluster: meeting.body,
@@ -26,12 +25,13 @@ extension ThemeGraphs {
     let figures = themeFigures(context)
     var mentionsPerMeetingTheme: [Int64: [String: Int]] = [:]
     for mention in context.snapshot.mentions {
-      guard let meeting = context.meeting(ofItem: mention.itemId) else { continue }
-      mentionsPerMeetingTheme[meeting.id, default: [:]][mention.themeId, default: 0] += 1
+      guard let item = context.itemByID[mention.itemId], context.meetingByID[item.meetingId] != nil
+      else { continue }
+      mentionsPerMeetingTheme[item.meetingId, default: [:]][mention.themeId, default: 0] += 1
     }
     var edges: [GraphEdge] = []
     for meeting in context.snapshot.meetings {
-      let spell = meeting.bestDate.map { [Spell(start: $0, end: nil)] } ?? []
+      let spell = context.bestDate(ofMeeting: meeting.id).map { [Spell(start: $0, end: nil)] } ?? []
       for (theme, mentions) in (mentionsPerMeetingTheme[meeting.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
         edges.append(
           GraphEdge(
@@ -43,7 +43,7 @@ extension ThemeGraphs {
       name: "ThemeMap meetings and themes over time", directed: true,
       nodeAttributes: themeNodeAttributes + meetingNodeAttributes,
       edgeAttributes: [GraphAttribute(name: "mentions", type: .int)],
-      nodes: context.snapshot.meetings.map(meetingNode) + themeNodes(context, figures: figures), edges: edges,
+      nodes: context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) } + themeNodes(context, figures: figures), edges: edges,
       lastModified: lastModified(context))
   }
 

@@ -45,7 +45,11 @@ public enum ThemeGraphs {
   /// Builds one graph.
   /// - Complexity: O(m + p) for m mentions and p co-occurring theme pairs per item.
   public static func build(_ kind: ThemeGraphKind, from input: GraphInput) -> Graph {
-    let context = ExportContext(input.snapshot)
+    build(kind, from: input, context: ExportContext(input.snapshot))
+  }
+
+  /// Builds one graph with lookups already made, so that several graphs share them.
+  static func build(_ kind: ThemeGraphKind, from input: GraphInput, context: ExportContext) -> Graph {
     switch kind {
     case .cooccurrence: return cooccurrence(context)
     case .meetingsThemes: return meetingsThemes(context)
@@ -56,7 +60,7 @@ public enum ThemeGraphs {
 
   /// The latest meeting date, so that files only change when the data does.
   static func lastModified(_ context: ExportContext) -> CalendarDay? {
-    context.snapshot.meetings.compactMap(\.bestDate).max()
+    context.bestDateByMeeting.values.max()
   }
 
   static func themeNodeID(_ theme: String) -> String { "theme:\(theme)" }
@@ -73,17 +77,23 @@ public enum ThemeGraphs {
   static func themeFigures(_ context: ExportContext) -> [String: ThemeFigures] {
     var figures: [String: ThemeFigures] = [:]
     for mention in context.snapshot.mentions {
-      var entry = figures[mention.themeId] ?? ThemeFigures()
-      entry.mentions += 1
-      entry.items.insert(mention.itemId)
-      if let date = context.meeting(ofItem: mention.itemId)?.bestDate {
-        entry.first = min(entry.first ?? date, date)
-        entry.last = max(entry.last ?? date, date)
+      // Modified in place: a copy taken out of the dictionary would copy the item set on insert.
+      let date = context.bestDate(ofItem: mention.itemId)
+      modify(&figures[mention.themeId, default: ThemeFigures()]) { entry in
+        entry.mentions += 1
+        entry.items.insert(mention.itemId)
+        if let date {
+          entry.first = min(entry.first ?? date, date)
+          entry.last = max(entry.last ?? date, date)
+        }
       }
-      figures[mention.themeId] = entry
     }
     return figures
   }
+
+  /// Runs `change` on a value in place (a dictionary entry through `subscript(_:default:)`).
+  @inline(__always)
+  static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 
   static func themeNodes(_ context: ExportContext, figures: [String: ThemeFigures]) -> [GraphNode] {
     context.snapshot.themes.compactMap { theme in
@@ -116,7 +126,7 @@ public enum ThemeGraphs {
     var shared: [Pair: (items: Int, first: CalendarDay?)] = [:]
     for (itemID, mentions) in context.mentionsByItem {
       let themes = Set(mentions.map(\.themeId)).sorted()
-      let date = context.meeting(ofItem: itemID)?.bestDate
+      let date = context.bestDate(ofItem: itemID)
       for (index, first) in themes.enumerated() {
         for second in themes[(index + 1)...] {
           let pair = Pair(first: first, second: second)

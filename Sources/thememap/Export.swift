@@ -44,15 +44,19 @@ extension ThemeMap {
       let folder = URL(fileURLWithPath: out)
       var written: [URL] = []
       let graphsOnly = !graph.isEmpty || !format.isEmpty
-      if !graphsOnly {
-        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-        written += try exporter.writeAll(snapshot, to: folder)
-      }
       let graphs = GraphExporter(
         kinds: graph.isEmpty ? ThemeGraphKind.allCases : graph,
         formats: format.isEmpty ? GraphFormat.allCases : format)
-      written += try graphs.writeAll(
-        try analysedGraphInput(store: store, snapshot: snapshot), to: folder.appendingPathComponent("graphs"))
+      let graphFolder = folder.appendingPathComponent("graphs")
+      if graphsOnly {
+        written += try graphs.writeAll(try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
+      } else {
+        // The theme moves feed both the CSVs and the graphs: computed once.
+        let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
+        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
+        written += try exporter.writeAll(analysis, to: folder)
+        written += try graphs.writeAll(GraphInput(analysis), to: graphFolder)
+      }
       for url in written { print("wrote \(url.path)") }
     }
   }

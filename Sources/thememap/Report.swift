@@ -29,8 +29,8 @@ extension ThemeMap {
     func run() throws {
       let store = try storeOptions.open()
       let written = try writeReportAndDataPackage(
-        try store.snapshot(), into: URL(fileURLWithPath: out), period: csvOptions.period,
-        corpus: "the documents stored in \(store.path)")
+        ExportAnalysis(snapshot: try store.snapshot(), granularity: csvOptions.period),
+        into: URL(fileURLWithPath: out), corpus: "the documents stored in \(store.path)")
       for url in written { print("wrote \(url.path)") }
     }
   }
@@ -38,12 +38,10 @@ extension ThemeMap {
 
 /// Writes report.html and datapackage.json into a folder: shared by `report` and `run`.
 ///
-/// Carry-over links, outcomes and the work programme are not computed yet, so the report says
-/// follow-ups were not assessed; the theme timeline is the report's own until the analysis has one.
-func writeReportAndDataPackage(
-  _ snapshot: StoreSnapshot, into folder: URL, period: PeriodGranularity, corpus: String
-) throws -> [URL] {
-  let input = ReportInput(snapshot: snapshot, granularity: period, corpus: corpus)
+/// The report shows the analysis given (trends, timeline, work programme) with the links and
+/// statuses the store holds; before `thememap link` it says follow-ups were not assessed.
+func writeReportAndDataPackage(_ analysis: ExportAnalysis, into folder: URL, corpus: String) throws -> [URL] {
+  let input = ReportInput(analysis, corpus: corpus)
   let report = try HTMLReport().write(input, to: folder.appendingPathComponent("report.html"))
   return [report, try DataPackage.write(to: folder)]
 }

@@ -86,13 +86,13 @@ extension ThemeMap {
       stamp.invalidate()
 
       let snapshot = try store.snapshot()
+      // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
+      let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-      var written = try exporter.writeAll(snapshot, to: output)
-      written += try GraphExporter().writeAll(
-        try analysedGraphInput(store: store, snapshot: snapshot), to: output.appendingPathComponent("graphs"))
+      var written = try exporter.writeAll(analysis, to: output)
+      written += try GraphExporter().writeAll(GraphInput(analysis), to: output.appendingPathComponent("graphs"))
       written += try writeReportAndDataPackage(
-        snapshot, into: output, period: csvOptions.period,
-        corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
+        analysis, into: output, corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count
       print(

@@ -24,38 +24,65 @@ import Foundation
 public enum DOTWriter {
   /// Renders the graph as a DOT document (UTF-8 text).
   public static func render(_ graph: Graph) -> String {
-    let keyword = graph.directed ? "digraph" : "graph"
-    let arrow = graph.directed ? "->" : "--"
-    var out = "\(keyword) \(quoted(graph.name)) {\n"
-    out += "  charset=\"UTF-8\";\n"
-
-    let clusters = Set(graph.nodes.compactMap(\.cluster)).sorted()
-    for (index, cluster) in clusters.enumerated() {
-      out += "  subgraph \(quoted("cluster_\(index)")) {\n"
-      out += "    label=\(quoted(cluster));\n"
-      for node in graph.nodes where node.cluster == cluster {
-        out += "    \(statement(node))\n"
-      }
-      out += "  }\n"
-    }
-    for node in graph.nodes where node.cluster == nil {
-      out += "  \(statement(node))\n"
-    }
-    for edge in graph.edges {
-      var attributes: [String] = []
-      if let label = edge.label { attributes.append("label=\(quoted(label))") }
-      let weight = edge.weight.isFinite ? max(0, edge.weight) : 1
-      attributes.append("weight=\(number(weight))")
-      attributes.append("penwidth=\(number(min(8, max(1, weight))))")
-      out += "  \(quoted(edge.source)) \(arrow) \(quoted(edge.target))"
-      out += " [\(attributes.joined(separator: ", "))];\n"
-    }
-    out += "}\n"
-    return out
+    var out = ByteOutput()
+    render(graph, into: &out)
+    return out.string
   }
 
-  private static func statement(_ node: GraphNode) -> String {
-    "\(quoted(node.id)) [label=\(quoted(node.label))];"
+  /// Renders the graph into an output, escaping on the way.
+  static func render(_ graph: Graph, into out: inout ByteOutput) {
+    let keyword = graph.directed ? "digraph" : "graph"
+    let arrow: StaticString = graph.directed ? " -> " : " -- "
+    out.append(keyword)
+    out.append(byte: UInt8(ascii: " "))
+    out.appendDOTQuoted(graph.name)
+    out.append(ascii: " {\n")
+    out.append(ascii: "  charset=\"UTF-8\";\n")
+
+    // One pass groups the nodes by cluster, keeping their order, instead of one scan per cluster.
+    var nodesOfCluster: [String: [Int]] = [:]
+    for (index, node) in graph.nodes.enumerated() {
+      if let cluster = node.cluster { nodesOfCluster[cluster, default: []].append(index) }
+    }
+    for (index, cluster) in nodesOfCluster.keys.sorted().enumerated() {
+      out.append(ascii: "  subgraph ")
+      out.appendDOTQuoted("cluster_\(index)")
+      out.append(ascii: " {\n")
+      out.append(ascii: "    label=")
+      out.appendDOTQuoted(cluster)
+      out.append(ascii: ";\n")
+      for node in nodesOfCluster[cluster] ?? [] {
+        out.append(ascii: "    ")
+        statement(&out, graph.nodes[node])
+      }
+      out.append(ascii: "  }\n")
+    }
+    for node in graph.nodes where node.cluster == nil {
+      out.append(ascii: "  ")
+      statement(&out, node)
+    }
+    for edge in graph.edges {
+      out.append(ascii: "  ")
+      out.appendDOTQuoted(edge.source)
+      out.append(ascii: arrow)
+      out.appendDOTQuoted(edge.target)
+      out.append(ascii: " [")
+      if let label = edge.label {
+        out.append(ascii: "label=")
+        out.appendDOTQuoted(label)
+        out.append(ascii: ", ")
+      }
+      let weight = edge.weight.isFinite ? max(0, edge.weight) : 1
+      out.append("weight=\(number(weight)), penwidth=\(number(min(8, max(1, weight))))];\n")
+    }
+    out.append(ascii: "}\n")
+  }
+
+  private static func statement(_ out: inout ByteOutput, _ node: GraphNode) {
+    out.appendDOTQuoted(node.id)
+    out.append(ascii: " [label=")
+    out.appendDOTQuoted(node.label)
+    out.append(ascii: "];\n")
   }
 
   /// `3` for whole numbers, else the shortest decimal form; never exponent notation, which DOT

@@ -19,23 +19,32 @@
 public enum GEXFWriter {
   /// Renders the graph as a GEXF 1.3 document (UTF-8 text, LF line ends).
   public static func render(_ graph: Graph) -> String {
+    var out = ByteOutput()
+    render(graph, into: &out)
+    return out.string
+  }
+
+  /// Renders the graph into an output, escaping on the way.
+  static func render(_ graph: Graph, into out: inout ByteOutput) {
     let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
     let edgeAttributes = graph.resolvedEdgeAttributes
     let dynamic = graph.isDynamic
 
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+    out.append(ascii: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    out.append(ascii: "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
     let modified = graph.lastModified.map { " lastmodifieddate=\"\($0.isoString)\"" } ?? ""
-    out += "  <meta\(modified)>\n"
-    out += "    <creator>ThemeMap</creator>\n"
-    out += "    <description>\(XMLEscaping.text(graph.name))</description>\n"
-    out += "  </meta>\n"
+    out.append("  <meta\(modified)>\n")
+    out.append(ascii: "    <creator>ThemeMap</creator>\n")
+    out.append(ascii: "    <description>")
+    out.appendXML(graph.name, inAttribute: false)
+    out.append(ascii: "</description>\n")
+    out.append(ascii: "  </meta>\n")
     let edgeType = graph.directed ? "directed" : "undirected"
-    out += "  <graph defaultedgetype=\"\(edgeType)\""
-    out +=
+    out.append("  <graph defaultedgetype=\"\(edgeType)\"")
+    out.append(
       dynamic
-      ? " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n"
-      : " mode=\"static\">\n"
+        ? " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n"
+        : " mode=\"static\">\n")
 
     // Declarations: generated ids (`n0`, `e0`, `d0`) so that they never collide with each other.
     var nodeDeclarations: [(id: String, title: String, type: GraphAttributeType)] = []
@@ -44,55 +53,85 @@ public enum GEXFWriter {
       nodeDeclarations.append(
         ("n\(index)", title(attribute, Graph.reservedNodeAttributeNames), attribute.type))
     }
-    out += declarations("node", "static", nodeDeclarations)
-    out += declarations(
-      "edge", "static",
-      edgeAttributes.staticAttributes.enumerated().map { index, attribute in
-        ("e\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
-      })
-    out += declarations(
-      "edge", "dynamic",
-      edgeAttributes.dynamicAttributes.enumerated().map { index, attribute in
-        ("d\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
-      })
+    out.append(declarations("node", "static", nodeDeclarations))
+    out.append(
+      declarations(
+        "edge", "static",
+        edgeAttributes.staticAttributes.enumerated().map { index, attribute in
+          ("e\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
+        }))
+    out.append(
+      declarations(
+        "edge", "dynamic",
+        edgeAttributes.dynamicAttributes.enumerated().map { index, attribute in
+          ("d\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
+        }))
 
-    out += "    <nodes count=\"\(graph.nodes.count)\">\n"
+    // Attribute ids are the same for every node and edge: made once, not per value.
+    let nodeIDs = nodeAttributes.indices.map { "n\($0)" }
+    let staticEdgeIDs = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
+    let dynamicEdgeIDs = edgeAttributes.dynamicAttributes.indices.map { "d\($0)" }
+
+    out.append("    <nodes count=\"\(graph.nodes.count)\">\n")
     for node in graph.nodes {
-      var values: [String] = []
-      if let cluster = node.cluster { values.append(attvalue("n_cluster", .string(cluster))) }
-      for (index, attribute) in nodeAttributes.enumerated() {
-        if let value = node.attributes[attribute.name] { values.append(attvalue("n\(index)", value)) }
-      }
-      out += "      <node id=\"\(XMLEscaping.attribute(node.id))\""
-      out += " label=\"\(XMLEscaping.attribute(node.label))\">\n"
-      out += children(values, node.spells)
-      out += "      </node>\n"
-    }
-    out += "    </nodes>\n"
-
-    out += "    <edges count=\"\(graph.edges.count)\">\n"
-    for edge in graph.edges {
-      var values: [String] = []
-      for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
-        if let value = edge.attributes[attribute.name] { values.append(attvalue("e\(index)", value)) }
-      }
-      for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
-        if let value = edge.attributes[attribute.name] { values.append(attvalue("d\(index)", value)) }
-        for timed in JSONText.sortedTimeline(edge.dynamicAttributes[attribute.name] ?? []) {
-          values.append(attvalue("d\(index)", timed.value, during: timed.spell))
+      out.append(ascii: "      <node id=\"")
+      out.appendXML(node.id, inAttribute: true)
+      out.append(ascii: "\" label=\"")
+      out.appendXML(node.label, inAttribute: true)
+      out.append(ascii: "\">\n")
+      let hasValues =
+        node.cluster != nil || nodeAttributes.contains { node.attributes[$0.name] != nil }
+      if hasValues {
+        out.append(ascii: "        <attvalues>\n")
+        if let cluster = node.cluster { attvalue(&out, "n_cluster", .string(cluster)) }
+        for (index, attribute) in nodeAttributes.enumerated() {
+          if let value = node.attributes[attribute.name] { attvalue(&out, nodeIDs[index], value) }
         }
+        out.append(ascii: "        </attvalues>\n")
       }
-      out += "      <edge id=\"\(XMLEscaping.attribute(edge.id))\""
-      out += " source=\"\(XMLEscaping.attribute(edge.source))\""
-      out += " target=\"\(XMLEscaping.attribute(edge.target))\""
-      if let label = edge.label { out += " label=\"\(XMLEscaping.attribute(label))\"" }
-      out += " weight=\"\(GraphValue.lexicalForm(of: edge.weight))\">\n"
-      out += children(values, edge.spells)
-      out += "      </edge>\n"
+      spells(&out, node.spells)
+      out.append(ascii: "      </node>\n")
     }
-    out += "    </edges>\n"
-    out += "  </graph>\n</gexf>\n"
-    return out
+    out.append(ascii: "    </nodes>\n")
+
+    out.append("    <edges count=\"\(graph.edges.count)\">\n")
+    for edge in graph.edges {
+      out.append(ascii: "      <edge id=\"")
+      out.appendXML(edge.id, inAttribute: true)
+      out.append(ascii: "\" source=\"")
+      out.appendXML(edge.source, inAttribute: true)
+      out.append(ascii: "\" target=\"")
+      out.appendXML(edge.target, inAttribute: true)
+      out.append(ascii: "\"")
+      if let label = edge.label {
+        out.append(ascii: " label=\"")
+        out.appendXML(label, inAttribute: true)
+        out.append(ascii: "\"")
+      }
+      out.append(" weight=\"\(GraphValue.lexicalForm(of: edge.weight))\">\n")
+      let hasValues =
+        edgeAttributes.staticAttributes.contains { edge.attributes[$0.name] != nil }
+        || edgeAttributes.dynamicAttributes.contains {
+          edge.attributes[$0.name] != nil || !(edge.dynamicAttributes[$0.name] ?? []).isEmpty
+        }
+      if hasValues {
+        out.append(ascii: "        <attvalues>\n")
+        for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
+          if let value = edge.attributes[attribute.name] { attvalue(&out, staticEdgeIDs[index], value) }
+        }
+        for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
+          if let value = edge.attributes[attribute.name] { attvalue(&out, dynamicEdgeIDs[index], value) }
+          for timed in JSONText.sortedTimeline(edge.dynamicAttributes[attribute.name] ?? []) {
+            attvalue(&out, dynamicEdgeIDs[index], timed.value, during: timed.spell)
+          }
+        }
+        out.append(ascii: "        </attvalues>\n")
+      }
+      spells(&out, edge.spells)
+      out.append(ascii: "      </edge>\n")
+    }
+    out.append(ascii: "    </edges>\n")
+    out.append(ascii: "  </graph>\n</gexf>\n")
   }
 
   private static func title(_ attribute: GraphAttribute, _ reserved: Set<String>) -> String {
@@ -111,8 +150,19 @@ public enum GEXFWriter {
     return out + "    </attributes>\n"
   }
 
-  private static func attvalue(_ id: String, _ value: GraphValue, during spell: Spell? = nil) -> String {
-    "<attvalue for=\"\(id)\" value=\"\(XMLEscaping.attribute(value.lexicalForm))\"\(bounds(spell))/>"
+  private static func attvalue(
+    _ out: inout ByteOutput, _ id: String, _ value: GraphValue, during spell: Spell? = nil
+  ) {
+    out.append(ascii: "          <attvalue for=\"")
+    out.append(id)
+    out.append(ascii: "\" value=\"")
+    switch value {
+    case .string(let text): out.appendXML(text, inAttribute: true)
+    default: out.appendXML(value.lexicalForm, inAttribute: true)
+    }
+    out.append(ascii: "\"")
+    out.append(bounds(spell))
+    out.append(ascii: "/>\n")
   }
 
   private static func bounds(_ spell: Spell?) -> String {
@@ -123,18 +173,14 @@ public enum GEXFWriter {
     return out
   }
 
-  private static func children(_ values: [String], _ spells: [Spell]) -> String {
-    var out = ""
-    if !values.isEmpty {
-      out += "        <attvalues>\n"
-      for value in values { out += "          \(value)\n" }
-      out += "        </attvalues>\n"
+  private static func spells(_ out: inout ByteOutput, _ spells: [Spell]) {
+    guard !spells.isEmpty else { return }
+    out.append(ascii: "        <spells>\n")
+    for spell in Spell.normalized(spells) {
+      out.append(ascii: "          <spell")
+      out.append(bounds(spell))
+      out.append(ascii: "/>\n")
     }
-    if !spells.isEmpty {
-      out += "        <spells>\n"
-      for spell in Spell.normalized(spells) { out += "          <spell\(bounds(spell))/>\n" }
-      out += "        </spells>\n"
-    }
-    return out
+    out.append(ascii: "        </spells>\n")
   }
 }

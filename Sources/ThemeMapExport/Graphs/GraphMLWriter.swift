@@ -16,22 +16,30 @@
 public enum GraphMLWriter {
   /// Renders the graph as a GraphML document (UTF-8 text, LF line ends).
   public static func render(_ graph: Graph) -> String {
+    var out = ByteOutput()
+    render(graph, into: &out)
+    return out.string
+  }
+
+  /// Renders the graph into an output, escaping on the way.
+  static func render(_ graph: Graph, into out: inout ByteOutput) {
     let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
     let edgeAttributes = graph.resolvedEdgeAttributes
     let hasNodeSpells = graph.nodes.contains { !$0.spells.isEmpty }
     let hasEdgeSpells = graph.edges.contains { !$0.spells.isEmpty }
 
-    var out = """
+    out.append(
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
       xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
       http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
-      """
+      """)
     func key(_ id: String, _ domain: String, _ name: String, _ type: GraphAttributeType) {
-      out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLEscaping.nameToken(name))\""
-      out += " attr.type=\"\(type.graphMLName)\"/>\n"
+      out.append("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLEscaping.nameToken(name))\"")
+      out.append(" attr.type=\"\(type.graphMLName)\"/>\n")
     }
     // Key ids are generated (`n0`, `e0`) rather than derived from names, so they are always valid
     // and never collide with the fixed ones.
@@ -51,49 +59,67 @@ public enum GraphMLWriter {
     for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
       key("t\(index)", "edge", attribute.name, .string)
     }
+    // Key ids are the same for every node and edge: made once, not per value.
+    let nodeKeys = nodeAttributes.indices.map { "n\($0)" }
+    let staticEdgeKeys = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
+    let dynamicEdgeKeys = edgeAttributes.dynamicAttributes.indices.map { "t\($0)" }
 
     let edgeDefault = graph.directed ? "directed" : "undirected"
-    out += "  <graph id=\"G\" edgedefault=\"\(edgeDefault)\">\n"
-    out += "    <data key=\"g_name\">\(XMLEscaping.text(graph.name))</data>\n"
+    out.append("  <graph id=\"G\" edgedefault=\"\(edgeDefault)\">\n")
+    out.append(ascii: "    <data key=\"g_name\">")
+    out.appendXML(graph.name, inAttribute: false)
+    out.append(ascii: "</data>\n")
     for node in graph.nodes {
-      out += "    <node id=\"\(XMLEscaping.nameToken(node.id))\">\n"
-      out += data("n_label", XMLEscaping.text(node.label))
-      if let cluster = node.cluster { out += data("n_cluster", XMLEscaping.text(cluster)) }
-      if !node.spells.isEmpty {
-        out += data("n_spells", XMLEscaping.text(JSONText.spells(Spell.normalized(node.spells))))
-      }
+      out.append(ascii: "    <node id=\"")
+      out.append(XMLEscaping.nameToken(node.id))
+      out.append(ascii: "\">\n")
+      data(&out, "n_label", node.label)
+      if let cluster = node.cluster { data(&out, "n_cluster", cluster) }
+      if !node.spells.isEmpty { data(&out, "n_spells", JSONText.spells(Spell.normalized(node.spells))) }
       for (index, attribute) in nodeAttributes.enumerated() {
         guard let value = node.attributes[attribute.name] else { continue }
-        out += data("n\(index)", XMLEscaping.text(value.lexicalForm))
+        data(&out, nodeKeys[index], value)
       }
-      out += "    </node>\n"
+      out.append(ascii: "    </node>\n")
     }
     for edge in graph.edges {
-      out += "    <edge id=\"\(XMLEscaping.nameToken(edge.id))\""
-      out += " source=\"\(XMLEscaping.nameToken(edge.source))\""
-      out += " target=\"\(XMLEscaping.nameToken(edge.target))\">\n"
-      if let label = edge.label { out += data("e_label", XMLEscaping.text(label)) }
-      out += data("e_weight", GraphValue.lexicalForm(of: edge.weight))
-      if !edge.spells.isEmpty {
-        out += data("e_spells", XMLEscaping.text(JSONText.spells(Spell.normalized(edge.spells))))
-      }
+      out.append(ascii: "    <edge id=\"")
+      out.append(XMLEscaping.nameToken(edge.id))
+      out.append(ascii: "\" source=\"")
+      out.append(XMLEscaping.nameToken(edge.source))
+      out.append(ascii: "\" target=\"")
+      out.append(XMLEscaping.nameToken(edge.target))
+      out.append(ascii: "\">\n")
+      if let label = edge.label { data(&out, "e_label", label) }
+      out.append("      <data key=\"e_weight\">\(GraphValue.lexicalForm(of: edge.weight))</data>\n")
+      if !edge.spells.isEmpty { data(&out, "e_spells", JSONText.spells(Spell.normalized(edge.spells))) }
       for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
         guard let value = edge.attributes[attribute.name] else { continue }
-        out += data("e\(index)", XMLEscaping.text(value.lexicalForm))
+        data(&out, staticEdgeKeys[index], value)
       }
       for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
         let timeline = JSONText.timeline(
           staticValue: edge.attributes[attribute.name], timed: edge.dynamicAttributes[attribute.name] ?? [])
         guard let timeline else { continue }
-        out += data("t\(index)", XMLEscaping.text(timeline))
+        data(&out, dynamicEdgeKeys[index], timeline)
       }
-      out += "    </edge>\n"
+      out.append(ascii: "    </edge>\n")
     }
-    out += "  </graph>\n</graphml>\n"
-    return out
+    out.append(ascii: "  </graph>\n</graphml>\n")
   }
 
-  private static func data(_ key: String, _ escapedText: String) -> String {
-    "      <data key=\"\(key)\">\(escapedText)</data>\n"
+  private static func data(_ out: inout ByteOutput, _ key: String, _ text: String) {
+    out.append(ascii: "      <data key=\"")
+    out.append(key)
+    out.append(ascii: "\">")
+    out.appendXML(text, inAttribute: false)
+    out.append(ascii: "</data>\n")
+  }
+
+  private static func data(_ out: inout ByteOutput, _ key: String, _ value: GraphValue) {
+    switch value {
+    case .string(let text): data(&out, key, text)
+    default: data(&out, key, value.lexicalForm)
+    }
   }
 }

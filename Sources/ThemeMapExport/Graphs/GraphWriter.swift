@@ -46,25 +46,36 @@ public enum GraphWriteError: Error, LocalizedError, Equatable, Sendable {
 public enum GraphWriter {
   /// Renders the graph in a format. The result is deterministic: the same graph gives the same text.
   public static func render(_ graph: Graph, as format: GraphFormat) -> String {
+    var out = ByteOutput()
+    render(graph, as: format, into: &out)
+    return out.string
+  }
+
+  static func render(_ graph: Graph, as format: GraphFormat, into out: inout ByteOutput) {
     switch format {
-    case .graphml: GraphMLWriter.render(graph)
-    case .gexf: GEXFWriter.render(graph)
-    case .dot: DOTWriter.render(graph)
-    case .json: NodeLinkJSONWriter.render(graph)
+    case .graphml: GraphMLWriter.render(graph, into: &out)
+    case .gexf: GEXFWriter.render(graph, into: &out)
+    case .dot: DOTWriter.render(graph, into: &out)
+    case .json: NodeLinkJSONWriter.render(graph, into: &out)
     }
   }
 
   /// Renders the graph and writes it as UTF-8 to `url`, replacing any file there.
   ///
-  /// The write is atomic (Foundation writes a temporary file beside `url` and renames it), so a
-  /// reader such as Gephi never sees half a file, and a failed run leaves the old file in place.
+  /// The file is written in 64 KiB pieces under a temporary name beside `url` and renamed into
+  /// place, so a reader such as Gephi never sees half a file, a failed run leaves the old file in
+  /// place, and the whole text is never held in memory.
   /// - Throws: `GraphWriteError.cannotWrite` when the folder is missing or not writable.
   public static func write(_ graph: Graph, as format: GraphFormat, to url: URL) throws(GraphWriteError) {
-    let data = Data(render(graph, as: format).utf8)
     do {
-      try data.write(to: url, options: .atomic)
+      var out = try ByteOutput(path: url.path)
+      render(graph, as: format, into: &out)
+      try out.finish()
     } catch {
-      throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      switch error {
+      case .cannotWrite(_, let reason): throw .cannotWrite(path: url.path, reason: reason)
+      case .rowShape: throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      }
     }
   }
 }

@@ -12,55 +12,95 @@
 public enum NodeLinkJSONWriter {
   /// Renders the graph as node-link JSON (UTF-8 text, one node or edge per line).
   public static func render(_ graph: Graph) -> String {
+    var out = ByteOutput()
+    render(graph, into: &out)
+    return out.string
+  }
+
+  /// Renders the graph into an output, escaping on the way.
+  static func render(_ graph: Graph, into out: inout ByteOutput) {
     let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
     let edgeAttributes = graph.resolvedEdgeAttributes
 
-    var out = "{\n"
-    out += "  \"directed\": \(graph.directed),\n"
-    out += "  \"multigraph\": false,\n"
-    out += "  \"graph\": {\"name\": \(JSONText.string(graph.name))},\n"
-    out += "  \"nodes\": ["
-    out += graph.nodes.map { node in
-      var members = [("id", JSONText.string(node.id)), ("label", JSONText.string(node.label))]
-      if let cluster = node.cluster { members.append(("cluster", JSONText.string(cluster))) }
+    out.append(ascii: "{\n")
+    out.append("  \"directed\": \(graph.directed),\n")
+    out.append(ascii: "  \"multigraph\": false,\n")
+    out.append(ascii: "  \"graph\": {\"name\": ")
+    out.appendJSONString(graph.name)
+    out.append(ascii: "},\n")
+    out.append(ascii: "  \"nodes\": [")
+    for (index, node) in graph.nodes.enumerated() {
+      out.append(ascii: index == 0 ? "\n    {" : ",\n    {")
+      var members = Members()
+      members.string(&out, "id", node.id)
+      members.string(&out, "label", node.label)
+      if let cluster = node.cluster { members.string(&out, "cluster", cluster) }
       for attribute in nodeAttributes {
         guard let value = node.attributes[attribute.name] else { continue }
-        members.append((attribute.name, JSONText.value(value)))
+        members.value(&out, attribute.name, value)
       }
       if !node.spells.isEmpty {
-        members.append(("spells", JSONText.spells(Spell.normalized(node.spells))))
+        members.raw(&out, "spells", JSONText.spells(Spell.normalized(node.spells)))
       }
-      return "\n    " + object(members)
-    }.joined(separator: ",")
-    out += graph.nodes.isEmpty ? "],\n" : "\n  ],\n"
-    out += "  \"edges\": ["
-    out += graph.edges.map { edge in
-      var members = [
-        ("source", JSONText.string(edge.source)), ("target", JSONText.string(edge.target)),
-        ("id", JSONText.string(edge.id)),
-      ]
-      if let label = edge.label { members.append(("label", JSONText.string(label))) }
-      members.append(("weight", JSONText.number(edge.weight)))
+      out.append(byte: UInt8(ascii: "}"))
+      out.flushIfFull()
+    }
+    out.append(ascii: graph.nodes.isEmpty ? "],\n" : "\n  ],\n")
+    out.append(ascii: "  \"edges\": [")
+    for (index, edge) in graph.edges.enumerated() {
+      out.append(ascii: index == 0 ? "\n    {" : ",\n    {")
+      var members = Members()
+      members.string(&out, "source", edge.source)
+      members.string(&out, "target", edge.target)
+      members.string(&out, "id", edge.id)
+      if let label = edge.label { members.string(&out, "label", label) }
+      members.raw(&out, "weight", JSONText.number(edge.weight))
       for attribute in edgeAttributes.staticAttributes {
         guard let value = edge.attributes[attribute.name] else { continue }
-        members.append((attribute.name, JSONText.value(value)))
+        members.value(&out, attribute.name, value)
       }
       for attribute in edgeAttributes.dynamicAttributes {
         let timeline = JSONText.timeline(
           staticValue: edge.attributes[attribute.name], timed: edge.dynamicAttributes[attribute.name] ?? [])
-        if let timeline { members.append((attribute.name, timeline)) }
+        if let timeline { members.raw(&out, attribute.name, timeline) }
       }
       if !edge.spells.isEmpty {
-        members.append(("spells", JSONText.spells(Spell.normalized(edge.spells))))
+        members.raw(&out, "spells", JSONText.spells(Spell.normalized(edge.spells)))
       }
-      return "\n    " + object(members)
-    }.joined(separator: ",")
-    out += graph.edges.isEmpty ? "]\n" : "\n  ]\n"
-    out += "}\n"
-    return out
+      out.append(byte: UInt8(ascii: "}"))
+      out.flushIfFull()
+    }
+    out.append(ascii: graph.edges.isEmpty ? "]\n" : "\n  ]\n")
+    out.append(ascii: "}\n")
   }
 
-  private static func object(_ members: [(String, String)]) -> String {
-    "{" + members.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+  /// The members of one object, `"name": value` separated by `, `.
+  private struct Members {
+    var count = 0
+
+    mutating func name(_ out: inout ByteOutput, _ name: String) {
+      if count > 0 { out.append(ascii: ", ") }
+      count += 1
+      out.appendJSONString(name)
+      out.append(ascii: ": ")
+    }
+
+    mutating func string(_ out: inout ByteOutput, _ name: String, _ text: String) {
+      self.name(&out, name)
+      out.appendJSONString(text)
+    }
+
+    mutating func raw(_ out: inout ByteOutput, _ name: String, _ json: String) {
+      self.name(&out, name)
+      out.append(json)
+    }
+
+    mutating func value(_ out: inout ByteOutput, _ name: String, _ value: GraphValue) {
+      if case .string(let text) = value {
+        string(&out, name, text)
+      } else {
+        raw(&out, name, JSONText.value(value))
+      }
+    }
   }
 }

@@ -25,9 +25,15 @@ public struct HTMLReport: Sendable {
   /// relative to it).
   /// - Complexity: O(r + l + t·p) for r recommendations, l links, t themes and p body-periods.
   public func render(_ input: ReportInput, at reportURL: URL) -> String {
+    var page = Markup()
+    render(input, at: reportURL, into: &page)
+    return page.output
+  }
+
+  /// Writes the page into markup that goes to memory or to a file.
+  func render(_ input: ReportInput, at reportURL: URL, into page: inout Markup) {
     let context = ReportContext(
       input, reportFolder: reportURL.deletingLastPathComponent(), documentRoot: documentRoot)
-    var page = Markup()
     page.trusted("<!DOCTYPE html>\n")
     page.element("html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": "en", "xml:lang": "en"]) { html in
       html.element("head") { head in
@@ -67,7 +73,7 @@ public struct HTMLReport: Sendable {
         }
       }
     }
-    return page.output + "\n"
+    page.trusted("\n")
   }
 
   /// Writes the page to a file, atomically: a reader never sees half a report.
@@ -75,14 +81,16 @@ public struct HTMLReport: Sendable {
   /// - Throws: `ExportError.cannotWrite` naming the file.
   @discardableResult
   public func write(_ input: ReportInput, to url: URL) throws(ExportError) -> URL {
-    let html = render(input, at: url)
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(html.utf8).write(to: url, options: .atomic)
     } catch {
       throw .cannotWrite(path: url.path, reason: error.localizedDescription)
     }
+    var page = Markup(try ByteOutput(path: url.path))
+    render(input, at: url, into: &page)
+    var out = page.finish()
+    try out.finish()
     return url
   }
 }
@@ -100,4 +108,21 @@ enum ReportSection {
 
   /// The title of a section.
   static func title(_ id: String) -> String { all.first { $0.id == id }?.title ?? id }
+}
+
+/// How much of each section that grows with the corpus the page shows. Past these a page would grow
+/// with the minutes until no browser opens it (1 GB of minutes made 1.7 GB of HTML); the CSV files
+/// beside it always hold everything, and the page says so where it leaves anything out. Below them
+/// the page shows everything.
+public enum ReportLimits {
+  /// Recommendations shown; past it, those a panel member most needs (no follow-up yet, repeated,
+  /// update requested, followed up; the most recent first).
+  public static let recommendations = 500
+  /// Work programme candidates shown: the strongest.
+  public static let candidates = 500
+  /// Appearances listed for each theme in the timeline table: the latest. Past it the chart also
+  /// draws marks that would cover each other (same pixel, same colour and shape) once.
+  public static let appearancesPerTheme = 100
+  /// Bodies charted for each theme in the trends: those with the most mentions of it.
+  public static let trendBodiesPerTheme = 24
 }

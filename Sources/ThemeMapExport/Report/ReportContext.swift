@@ -15,12 +15,39 @@ struct ReportContext {
   /// document paths start from.
   let reportFolder: URL
   let documentRoot: URL
+  /// Short body names (`shortBody`), worked out once per body instead of once per row.
+  let shortBodyOf: [String: String]
+  /// Bodies in the order they first met.
+  let bodiesInOrder: [String]
+  /// Each meeting's link to its document, made once: many rows link to the same meeting.
+  let documentHrefOf: [Int64: String]
 
   init(_ input: ReportInput, reportFolder: URL, documentRoot: URL) {
     self.input = input
     self.reportFolder = reportFolder.standardizedFileURL
     self.documentRoot = documentRoot.standardizedFileURL
     let snapshot = input.snapshot
+    var shortBodyOf: [String: String] = [:]
+    var bodiesInOrder: [String] = []
+    var bodySeen: Set<String> = []
+    for meeting in snapshot.meetings {
+      if bodySeen.insert(meeting.body).inserted { bodiesInOrder.append(meeting.body) }
+      // The first meeting whose parent's name the body repeats gives the short name, as before.
+      guard shortBodyOf[meeting.body] == nil, let parent = meeting.parentBody, meeting.body.hasPrefix(parent)
+      else { continue }
+      let rest = meeting.body.dropFirst(parent.count).drop {
+        $0 == " " || $0 == "-" || $0 == "–" || $0 == ":"
+      }
+      if !rest.isEmpty { shortBodyOf[meeting.body] = String(rest) }
+    }
+    self.shortBodyOf = shortBodyOf
+    self.bodiesInOrder = bodiesInOrder
+    var documentHrefOf: [Int64: String] = [:]
+    for meeting in snapshot.meetings where documentHrefOf[meeting.id] == nil {
+      documentHrefOf[meeting.id] = Self.documentHref(
+        meeting, reportFolder: self.reportFolder, documentRoot: self.documentRoot)
+    }
+    self.documentHrefOf = documentHrefOf
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     itemByID = Dictionary(
       snapshot.items.compactMap { item in item.id.map { ($0, item) } },
@@ -72,23 +99,21 @@ struct ReportContext {
 
   /// A body's name without the parent's name it repeats ("Panel - Sub-Committee" → "Sub-Committee"),
   /// so that charts and tables stay narrow; the full name is in the method section and the CSVs.
-  func shortBody(_ body: String) -> String {
-    for meeting in input.snapshot.meetings {
-      guard let parent = meeting.parentBody, meeting.body == body, body.hasPrefix(parent) else { continue }
-      let rest = body.dropFirst(parent.count).drop { $0 == " " || $0 == "-" || $0 == "–" || $0 == ":" }
-      if !rest.isEmpty { return String(rest) }
-    }
-    return body
-  }
+  func shortBody(_ body: String) -> String { shortBodyOf[body] ?? body }
 
   /// A link to a meeting's source document, relative to the report where the document is a local
   /// file, so that the report and the Datasets folder can move together.
   func documentHref(_ meeting: MeetingSummary) -> String {
+    documentHrefOf[meeting.id]
+      ?? Self.documentHref(meeting, reportFolder: reportFolder, documentRoot: documentRoot)
+  }
+
+  static func documentHref(_ meeting: MeetingSummary, reportFolder: URL, documentRoot: URL) -> String {
     let path = meeting.documentPath
     let absolute =
       path.hasPrefix("/")
       ? URL(fileURLWithPath: path) : documentRoot.appendingPathComponent(path)
-    return Self.relativePath(from: reportFolder, to: absolute.standardizedFileURL)
+    return relativePath(from: reportFolder, to: absolute.standardizedFileURL)
   }
 
   /// The path from a folder to a file, with `..` for each folder to climb, percent-encoded for an

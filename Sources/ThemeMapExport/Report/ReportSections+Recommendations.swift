@@ -4,9 +4,44 @@ import ThemeMapStore
 /// Every recommendation with where it was raised, its follow-ups and a status badge; then the draft
 /// work programme.
 extension ReportContext {
+  /// The recommendations the section shows: all of them up to `ReportLimits.recommendations`, else
+  /// that many chosen by what a panel member most needs to see (`needOrder`); `nil` means all.
+  func shownRecommendations() -> Set<Int64>? {
+    let records = input.snapshot.recommendations
+    guard records.count > ReportLimits.recommendations else { return nil }
+    var dayOfMeeting: [Int64: Int] = [:]
+    for meeting in input.snapshot.meetings where dayOfMeeting[meeting.id] == nil {
+      // Most recent first: the latest day has the smallest key; undated meetings come last.
+      dayOfMeeting[meeting.id] = meeting.bestDate.map { -$0.daysSinceEpoch } ?? .max
+    }
+    let ranked = records.compactMap { record -> (need: Int, age: Int, id: Int64)? in
+      guard let id = record.id else { return nil }
+      let meeting = itemByID[record.itemId]?.meetingId
+      return (Self.needOrder(outcomeOf[id]?.status), meeting.flatMap { dayOfMeeting[$0] } ?? .max, -id)
+    }.sorted { ($0.need, $0.age, $0.id) < ($1.need, $1.age, $1.id) }
+    return Set(ranked.prefix(ReportLimits.recommendations).map { -$0.id })
+  }
+
+  /// Which statuses come first when not every recommendation fits: those still waiting for a
+  /// follow-up, then those carried over without progress, then those with an update asked for,
+  /// then those followed up, then agreed ones, then those not assessed.
+  static func needOrder(_ status: RecommendationStatus?) -> Int {
+    switch status {
+    case .noFollowUpYet: 0
+    case .repeated: 1
+    case .updateRequested: 2
+    case .followedUp: 3
+    case .agreed: 4
+    case nil: 5
+    }
+  }
+
   func recommendationSection(_ main: inout Markup) {
+    let shown = shownRecommendations()
     let byMeeting = Dictionary(
-      grouping: input.snapshot.recommendations, by: { itemByID[$0.itemId]?.meetingId ?? -1 })
+      grouping: input.snapshot.recommendations.filter { record in
+        shown.map { set in record.id.map(set.contains) ?? false } ?? true
+      }, by: { itemByID[$0.itemId]?.meetingId ?? -1 })
     let followsUp = Dictionary(
       grouping: input.links.filter { $0.targetKind == .recommendation }, by: \.targetID)
     main.element("section", ["id": "recommendations", "aria-labelledby": "recommendations-title"]) {
@@ -21,6 +56,18 @@ extension ReportContext {
           """)
       if input.snapshot.recommendations.isEmpty {
         section.element("p", ["class": "note"], text: "No recommendations were found in the store.")
+      }
+      if let shown {
+        let total = input.snapshot.recommendations.count
+        section.element(
+          "p", ["class": "note", "id": "recommendations-bound"],
+          text: """
+            This page shows \(shown.count) of the \(total) recommendations, to stay small enough for a \
+            browser: first those with no follow-up yet, then those repeated without progress, those with \
+            an update requested and those followed up, the most recent first; they are listed by meeting \
+            below. All \(total), with every follow-up, are in recommendations.csv and carry_over.csv \
+            beside this page; \(total - shown.count) more are there and not here.
+            """)
       }
       for meeting in input.snapshot.meetings {
         guard let records = byMeeting[meeting.id], !records.isEmpty else { continue }
@@ -40,7 +87,7 @@ extension ReportContext {
           table.element("tbody") { body in
             for record in records {
               guard let id = record.id else { continue }
-              recommendationRow(&body, record: record, id: id, earlier: followsUp[id] ?? [])
+              recommendationRow(&body, record: record, id: id, earlier: followsUp[id] ?? [], shown: shown)
             }
           }
         }
@@ -49,7 +96,7 @@ extension ReportContext {
   }
 
   private func recommendationRow(
-    _ body: inout Markup, record: RecommendationRecord, id: Int64, earlier: [CarryOver]
+    _ body: inout Markup, record: RecommendationRecord, id: Int64, earlier: [CarryOver], shown: Set<Int64>?
   ) {
     let status = outcomeOf[id]?.status
     let statusClass = status?.rawValue ?? "not-assessed"
@@ -66,13 +113,17 @@ extension ReportContext {
         for link in earlier {
           cell.element("span", ["class": "meta"]) { line in
             line.text("Follows up ")
-            line.element(
-              "a", ["href": "#rec-\(link.recommendationID)"],
-              text: describe(place(ofRecommendation: link.recommendationID)))
+            let text = describe(place(ofRecommendation: link.recommendationID))
+            // A recommendation left off a bounded page has no row to link to.
+            if shown?.contains(link.recommendationID) ?? true {
+              line.element("a", ["href": "#rec-\(link.recommendationID)"], text: text)
+            } else {
+              line.text(text)
+            }
           }
         }
       }
-      row.element("td", ["data-label": "Follow-ups"]) { cell in followUps(&cell, of: id) }
+      row.element("td", ["data-label": "Follow-ups"]) { cell in followUps(&cell, of: id, shown: shown) }
       row.element("td", ["data-label": "Status"]) { cell in
         cell.element("span", ["class": "badge status-\(statusClass)"], text: Self.statusText(status))
         if let outcome = outcomeOf[id], let lastSeen = outcome.lastSeen {
@@ -82,7 +133,7 @@ extension ReportContext {
     }
   }
 
-  private func followUps(_ cell: inout Markup, of id: Int64) {
+  private func followUps(_ cell: inout Markup, of id: Int64, shown: Set<Int64>?) {
     let links = (linksFrom[id] ?? []).sorted {
       (place(ofTarget: $0).meeting?.bestDate?.isoString ?? "~", $0.targetID)
         < (place(ofTarget: $1).meeting?.bestDate?.isoString ?? "~", $1.targetID)
@@ -95,7 +146,7 @@ extension ReportContext {
       for link in links {
         let target = place(ofTarget: link)
         list.element("li") { entry in
-          if link.targetKind == .recommendation {
+          if link.targetKind == .recommendation, shown?.contains(link.targetID) ?? true {
             entry.element("a", ["href": "#rec-\(link.targetID)"], text: describe(target))
           } else {
             entry.text(describe(target))
@@ -146,6 +197,15 @@ extension ReportContext {
       }
       section.element(
         "p", text: "Candidates for the next work programme, strongest first, each with the reason in words.")
+      let candidates = input.candidates.sorted(by: { $0.rank < $1.rank })
+      if candidates.count > ReportLimits.candidates {
+        section.element(
+          "p", ["class": "note", "id": "work-programme-bound"],
+          text: """
+            This page shows the strongest \(ReportLimits.candidates) of the \(candidates.count) candidates; \
+            all \(candidates.count) are in work_programme.csv beside this page.
+            """)
+      }
       section.element("table", ["class": "stack work-programme"]) { table in
         table.element("thead") { head in
           head.element("tr") { row in
@@ -155,7 +215,7 @@ extension ReportContext {
           }
         }
         table.element("tbody") { body in
-          for candidate in input.candidates.sorted(by: { $0.rank < $1.rank }) {
+          for candidate in candidates.prefix(ReportLimits.candidates) {
             body.element("tr", ["class": "candidate"]) { row in
               row.element("td", ["data-label": "Rank"], text: String(candidate.rank))
               row.element("th", ["scope": "row"], text: candidate.title)

@@ -3,13 +3,6 @@ import ThemeMapModel
 
 /// Theme trends as small multiples, and the timeline of each theme across meetings and bodies.
 extension ReportContext {
-  /// Bodies in the order they first met, so that colours and marks are stable across runs.
-  var bodiesInOrder: [String] {
-    var seen: [String] = []
-    for meeting in input.snapshot.meetings where !seen.contains(meeting.body) { seen.append(meeting.body) }
-    return seen
-  }
-
   func trendSection(_ main: inout Markup) {
     let byTheme = Dictionary(grouping: input.trends, by: \.theme)
     let found = input.snapshot.themes.filter { theme in (byTheme[theme.id] ?? []).contains { $0.mentions > 0 }
@@ -27,10 +20,12 @@ extension ReportContext {
         for (themeIndex, theme) in found.enumerated() {
           let rows = byTheme[theme.id] ?? []
           let maximum = rows.map(\.mentions).max() ?? 0
+          let charted = chartedBodies(rows)
           grid.element("div", ["class": "theme-card"]) { card in
             card.element("h3", ["id": "trend-\(themeIndex)"], text: theme.label)
             card.element("div", ["class": "pair"]) { pair in
               for (bodyIndex, body) in bodiesInOrder.enumerated() {
+                guard charted?.contains(body) ?? true else { continue }
                 let cells = rows.filter { $0.body == body }.sorted { Self.periodOrder($0.period, $1.period) }
                 guard !cells.isEmpty else { continue }
                 let name = shortBody(body)
@@ -46,6 +41,13 @@ extension ReportContext {
                 }
               }
             }
+            if let charted {
+              let others = Set(rows.map(\.body)).count - charted.count
+              card.element(
+                "p", ["class": "meta"],
+                text: "The \(count(charted.count, "body", plural: "bodies")) that mention it most; "
+                  + "\(count(others, "other body", plural: "other bodies")) in theme_trends.csv.")
+            }
           }
         }
       }
@@ -55,6 +57,18 @@ extension ReportContext {
           "p", text: "Not found in any meeting: " + missing.map(\.label).joined(separator: ", ") + ".")
       }
     }
+  }
+
+  /// The bodies charted for a theme: all of them (`nil`) up to `ReportLimits.trendBodiesPerTheme`,
+  /// else that many with the most mentions of it (ties: the body first in `bodiesInOrder`).
+  func chartedBodies(_ rows: [ThemeTrend]) -> Set<String>? {
+    var mentions: [String: Int] = [:]
+    for row in rows { mentions[row.body, default: 0] += row.mentions }
+    guard mentions.count > ReportLimits.trendBodiesPerTheme else { return nil }
+    let ranked = bodiesInOrder.filter { mentions[$0] != nil }.enumerated().sorted {
+      (-(mentions[$0.element] ?? 0), $0.offset) < (-(mentions[$1.element] ?? 0), $1.offset)
+    }
+    return Set(ranked.prefix(ReportLimits.trendBodiesPerTheme).map(\.element))
   }
 
   /// Periods in time order; "unknown" last.
@@ -74,14 +88,18 @@ extension ReportContext {
         return
       }
       let span = Double(max(range.first.days(to: range.last), 1))
+      let bodyIndex = Dictionary(bodies.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      let bounded = byTheme.values.contains { $0.count > ReportLimits.appearancesPerTheme }
       let rows = themes.map { theme in
-        SVGCharts.TimelineRow(
+        let marks: [(position: Double, body: Int, mentions: Int)] = (byTheme[theme.id] ?? []).compactMap {
+          appearance in
+          guard let day = appearance.date else { return nil }
+          let position = range.first == range.last ? 0.5 : Double(range.first.days(to: day)) / span
+          return (position, bodyIndex[appearance.body] ?? 0, appearance.mentions)
+        }
+        return SVGCharts.TimelineRow(
           label: theme.label,
-          marks: (byTheme[theme.id] ?? []).compactMap { appearance in
-            guard let day = appearance.date else { return nil }
-            let position = range.first == range.last ? 0.5 : Double(range.first.days(to: day)) / span
-            return (position, bodies.firstIndex(of: appearance.body) ?? 0, appearance.mentions)
-          })
+          marks: marks.count > ReportLimits.appearancesPerTheme ? SVGCharts.visibleMarks(marks) : marks)
       }
       section.element(
         "p",
@@ -98,10 +116,18 @@ extension ReportContext {
         &section, id: "timeline-chart", title: "When each theme came up, \(range.first) to \(range.last)",
         description:
           "\(count(themes.count, "theme")) over \(count(input.snapshot.meetings.count, "meeting")); "
-          + "the table below lists every appearance.",
+          + (bounded
+            ? "the table below lists each theme's latest \(ReportLimits.appearancesPerTheme) appearances; "
+              + "theme_timeline.csv has every one."
+            : "the table below lists every appearance."),
         rows: rows, axisLabels: (range.first.isoString, range.last.isoString))
       section.element("table", ["class": "stack"]) { table in
-        table.element("caption", text: "Every appearance of each theme, in date order")
+        table.element(
+          "caption",
+          text: bounded
+            ? "The latest \(ReportLimits.appearancesPerTheme) appearances of each theme, in date order; "
+              + "every appearance is in theme_timeline.csv"
+            : "Every appearance of each theme, in date order")
         table.element("thead") { head in
           head.element("tr") { row in
             for title in ["Theme", "Appearances"] { row.element("th", ["scope": "col"], text: title) }
@@ -112,8 +138,17 @@ extension ReportContext {
             body.element("tr") { row in
               row.element("th", ["scope": "row"], text: theme.label)
               row.element("td", ["data-label": "Appearances"]) { cell in
+                let appearances = byTheme[theme.id] ?? []
+                let left = appearances.count - ReportLimits.appearancesPerTheme
+                if left > 0 {
+                  cell.element(
+                    "p", ["class": "meta"],
+                    text: "\(count(left, "earlier appearance")) in theme_timeline.csv, then the latest:")
+                }
                 cell.element("ol", ["class": "followups"]) { list in
-                  for appearance in byTheme[theme.id] ?? [] { list.element("li", text: describe(appearance)) }
+                  for appearance in appearances.suffix(ReportLimits.appearancesPerTheme) {
+                    list.element("li", text: describe(appearance))
+                  }
                 }
               }
             }

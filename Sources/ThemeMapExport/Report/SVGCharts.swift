@@ -62,6 +62,32 @@ enum SVGCharts {
     var marks: [(position: Double, body: Int, mentions: Int)]
   }
 
+  /// The marks a reader can see: of marks that fall on the same pixel and look the same (colour
+  /// and shape both come from the body's index modulo 10), only the largest is kept, where the
+  /// first of them was. A row of thousands of meetings then draws at most a few thousand marks.
+  static func visibleMarks(
+    _ marks: [(position: Double, body: Int, mentions: Int)]
+  ) -> [(position: Double, body: Int, mentions: Int)] {
+    struct Spot: Hashable {
+      var pixel: Int
+      var look: Int
+    }
+    let plotWidth = 720.0 - (220 + 14) - 20
+    var kept: [(position: Double, body: Int, mentions: Int)] = []
+    var slot: [Spot: Int] = [:]
+    for mark in marks {
+      let spot = Spot(
+        pixel: Int((plotWidth * mark.position).rounded()), look: mark.body % (bodyColours.count * 2))
+      if let index = slot[spot] {
+        kept[index].mentions = max(kept[index].mentions, mark.mentions)
+      } else {
+        slot[spot] = kept.count
+        kept.append(mark)
+      }
+    }
+    return kept
+  }
+
   /// Draws the timeline of every theme; positions run from 0 (first day) to 1 (last day).
   static func timeline(
     _ markup: inout Markup, id: String, title: String, description: String, rows: [TimelineRow],
