@@ -30,21 +30,39 @@ public enum ThemeMovement {
       itemSets[key, default: []].insert(mention.itemId)
     }
     let meetingsOfTheme = Dictionary(grouping: mentionCounts.keys, by: \.theme)
+    // Each meeting's days, parsed once rather than in every comparison of every theme's sort.
+    var earliestDay: [Int64: CalendarDay] = [:]
+    var bestDay: [Int64: CalendarDay] = [:]
+    for (id, meeting) in lookup.meetingByID {
+      if let day = meeting.earliestDay { earliestDay[id] = day }
+      if let day = meeting.bestDate { bestDay[id] = day }
+    }
+    // `SnapshotLookup.chronological` on the cached days: earliest day, undated last, then id.
+    func isEarlier(_ lhs: Int64, _ rhs: Int64) -> Bool {
+      switch (earliestDay[lhs], earliestDay[rhs]) {
+      case (let left?, let right?): (left, lhs) < (right, rhs)
+      case (nil, nil): lhs < rhs
+      case (.some, nil): true
+      case (nil, .some): false
+      }
+    }
     var rows: [ThemeAppearance] = []
     for theme in lookup.sortedThemes(meetingsOfTheme.keys) {
-      let meetings = (meetingsOfTheme[theme] ?? []).compactMap { lookup.meetingByID[$0.meeting] }
-        .sorted(by: SnapshotLookup.chronological)
-      var previous: MeetingSummary?
-      for (offset, meeting) in meetings.enumerated() {
-        let key = Key(theme: theme, meeting: meeting.id)
+      let meetings = (meetingsOfTheme[theme] ?? []).map(\.meeting).filter { lookup.meetingByID[$0] != nil }
+        .sorted(by: isEarlier)
+      var previous: (body: String, day: CalendarDay?)?
+      for (offset, meetingID) in meetings.enumerated() {
+        guard let meeting = lookup.meetingByID[meetingID] else { continue }
+        let key = Key(theme: theme, meeting: meetingID)
+        let day = bestDay[meetingID]
         var gap: Int?
-        if let before = previous?.bestDate, let now = meeting.bestDate { gap = before.days(to: now) }
+        if let before = previous?.day, let now = day { gap = before.days(to: now) }
         rows.append(
           ThemeAppearance(
-            themeID: theme, meetingID: meeting.id, body: meeting.body, date: meeting.bestDate,
+            themeID: theme, meetingID: meetingID, body: meeting.body, date: day,
             items: itemSets[key]?.count ?? 0, mentions: mentionCounts[key] ?? 0, sequence: offset + 1,
             daysSincePrevious: gap, previousBody: previous?.body))
-        previous = meeting
+        previous = (meeting.body, day)
       }
     }
     return rows

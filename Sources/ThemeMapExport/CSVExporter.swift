@@ -33,7 +33,7 @@ public struct CSVExporter: Sendable {
   /// - Returns: the paths written, in the order of `writeAll(_:to:)`.
   @discardableResult
   public func writeAll(_ analysis: ExportAnalysis, to folder: URL) throws(ExportError) -> [URL] {
-    let context = ExportContext(analysis.snapshot)
+    let context = analysis.context
     try createFolder(folder)
     var written: [URL] = []
     // Rows are made one at a time as the file is written, never all at once.
@@ -49,7 +49,7 @@ public struct CSVExporter: Sendable {
     try write(OutputSchemas.mentions, context.mentionRows())
     try write(OutputSchemas.recommendations, context.recommendationRows())
     try write(OutputSchemas.themeTrends, analysis.trends.lazy.map(ExportContext.trendRow))
-    try write(OutputSchemas.carryOver, context.carryOverRows())
+    try write(OutputSchemas.carryOver, context.carryOverRows(analysis.links))
     try write(OutputSchemas.themeTimeline, context.timelineRows(analysis.appearances))
     try write(OutputSchemas.themeTransitions, analysis.transitions.lazy.map(ExportContext.transitionRow))
     try writeWorkProgramme(analysis.candidates, to: folder)

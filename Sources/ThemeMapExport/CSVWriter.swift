@@ -1,4 +1,5 @@
 import Foundation
+import ThemeMapModel
 
 /// Writes RFC 4180 CSV: UTF-8, CRLF line ends, a header row, fields quoted when they need it.
 ///
@@ -51,6 +52,13 @@ public struct CSVWriter: ~Copyable {
       case .text(let text): CSVWriter.appendField(text ?? "", neutralise: neutralisesFormulas, to: &buffer)
       case .integer(let number?): buffer.append(contentsOf: String(number).utf8)
       case .integer(nil): break
+      case .date(let day?) where (0...9999).contains(day.year) && (0...99).contains(day.month) && (0...99).contains(day.day):
+        // yyyy-mm-dd as `CalendarDay.isoString` writes it, without making the string.
+        CSVWriter.appendDigits(day.year, width: 4, to: &buffer)
+        buffer.append(UInt8(ascii: "-"))
+        CSVWriter.appendDigits(day.month, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "-"))
+        CSVWriter.appendDigits(day.day, width: 2, to: &buffer)
       default: CSVWriter.appendField(value.rendered, neutralise: false, to: &buffer)
       }
     }
@@ -118,6 +126,18 @@ public struct CSVWriter: ~Copyable {
         buffer.append(contentsOf: utf8)
       }
       if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
+    }
+  }
+
+  /// Appends a number of at most `width` digits, zero-padded to `width`.
+  static func appendDigits(_ value: Int, width: Int, to buffer: inout [UInt8]) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      buffer.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+      rest %= divisor
+      divisor /= 10
     }
   }
 

@@ -14,17 +14,24 @@ import ThemeMapStore
 /// (2) Each writer reads them from here instead of computing them again.
 public struct ExportAnalysis: Sendable {
   /// The store's content.
-  public var snapshot: StoreSnapshot
+  public let snapshot: StoreSnapshot
   /// The period of the trends and of the work programme's rising themes.
-  public var granularity: PeriodGranularity
+  public let granularity: PeriodGranularity
+  /// The stored carry-over links, in the order of `snapshot.carryOvers` (decoded once: each
+  /// decoding splits the stored theme and term lists).
+  public let links: [CarryOver]
+  /// The stored outcomes, in the order of `snapshot.outcomes`.
+  public let outcomes: [RecommendationOutcome]
   /// The trend table, as `ThemeTrends.compute` returns it.
-  public var trends: [ThemeTrend]
+  public let trends: [ThemeTrend]
   /// Each theme's appearances at meetings, as `ThemeMovement.appearances` returns them.
-  public var appearances: [ThemeAppearance]
+  public let appearances: [ThemeAppearance]
   /// The theme moves between bodies, from `appearances`.
-  public var transitions: [ThemeTransition]
+  public let transitions: [ThemeTransition]
   /// The draft work programme from the stored links and outcomes, ranked.
-  public var candidates: [WorkProgrammeCandidate]
+  public let candidates: [WorkProgrammeCandidate]
+  /// The lookups the CSV rows and the graphs share.
+  let context: ExportContext
 
   /// Computes every analysis once.
   /// - Complexity: that of `ThemeTrends.compute`, `ThemeMovement.appearances` and
@@ -32,10 +39,14 @@ public struct ExportAnalysis: Sendable {
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity) {
     self.snapshot = snapshot
     self.granularity = granularity
+    links = snapshot.carryOvers.map(\.carryOver)
+    outcomes = snapshot.outcomes.map(\.outcome)
     trends = ThemeTrends.compute(from: snapshot, granularity: granularity)
     appearances = ThemeMovement.appearances(in: snapshot)
     transitions = ThemeMovement.transitions(from: appearances)
-    candidates = WorkProgramme.candidates(from: snapshot, granularity: granularity)
+    candidates = WorkProgramme.candidates(
+      snapshot: snapshot, links: links, outcomes: outcomes, granularity: granularity)
+    context = ExportContext(snapshot)
   }
 }
 
@@ -43,8 +54,7 @@ extension GraphInput {
   /// The graph input of an analysis: the stored carry-over links and the theme moves.
   public init(_ analysis: ExportAnalysis) {
     self.init(
-      snapshot: analysis.snapshot, links: analysis.snapshot.carryOvers.map(\.carryOver),
-      transitions: analysis.transitions)
+      snapshot: analysis.snapshot, links: analysis.links, transitions: analysis.transitions)
   }
 }
 
@@ -54,7 +64,7 @@ extension ReportInput {
   public init(_ analysis: ExportAnalysis, corpus: String = "") {
     self.init(
       snapshot: analysis.snapshot, trends: analysis.trends, granularity: analysis.granularity,
-      appearances: analysis.appearances, links: analysis.snapshot.carryOvers.map(\.carryOver),
-      outcomes: analysis.snapshot.outcomes.map(\.outcome), candidates: analysis.candidates, corpus: corpus)
+      appearances: analysis.appearances, links: analysis.links, outcomes: analysis.outcomes,
+      candidates: analysis.candidates, corpus: corpus)
   }
 }

@@ -4,9 +4,9 @@ import ThemeMapStore
 
 extension ExportContext {
   /// carry_over.csv: one row per stored link, both sides spelled out.
-  func carryOverRows() -> some Sequence<[CSVValue]> {
-    snapshot.carryOvers.lazy.compactMap { record in
-      let link = record.carryOver
+  /// - Parameter links: `snapshot.carryOvers` decoded, in the same order.
+  func carryOverRows(_ links: [CarryOver]) -> some Sequence<[CSVValue]> {
+    zip(snapshot.carryOvers, links).lazy.compactMap { record, link in
       guard let source = lookup.recommendationByID[link.recommendationID],
         let sourceItem = itemByID[source.itemId]
       else { return nil }

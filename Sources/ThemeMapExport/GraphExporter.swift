@@ -22,13 +22,25 @@ public struct GraphExporter: Sendable {
   /// - Returns: the files written, graph by graph.
   @discardableResult
   public func writeAll(_ input: GraphInput, to folder: URL) throws(ExportError) -> [URL] {
+    try writeAll(input, context: ExportContext(input.snapshot), to: folder)
+  }
+
+  /// Writes the graphs of an analysis, reusing the lookups its CSV rows were made with.
+  /// - Returns: the files written, graph by graph.
+  @discardableResult
+  public func writeAll(_ analysis: ExportAnalysis, to folder: URL) throws(ExportError) -> [URL] {
+    try writeAll(GraphInput(analysis), context: analysis.context, to: folder)
+  }
+
+  private func writeAll(_ input: GraphInput, context: ExportContext, to folder: URL) throws(ExportError)
+    -> [URL]
+  {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
     }
     var written: [URL] = []
-    let context = ExportContext(input.snapshot)
     for kind in kinds {
       let graph = ThemeGraphs.build(kind, from: input, context: context)
       for format in formats {

@@ -55,7 +55,7 @@ extension ThemeMap {
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
         let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
         written += try exporter.writeAll(analysis, to: folder)
-        written += try graphs.writeAll(GraphInput(analysis), to: graphFolder)
+        written += try graphs.writeAll(analysis, to: graphFolder)
       }
       for url in written { print("wrote \(url.path)") }
     }

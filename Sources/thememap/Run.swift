@@ -90,7 +90,7 @@ extension ThemeMap {
       let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
       let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
       var written = try exporter.writeAll(analysis, to: output)
-      written += try GraphExporter().writeAll(GraphInput(analysis), to: output.appendingPathComponent("graphs"))
+      written += try GraphExporter().writeAll(analysis, to: output.appendingPathComponent("graphs"))
       written += try writeReportAndDataPackage(
         analysis, into: output, corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
 

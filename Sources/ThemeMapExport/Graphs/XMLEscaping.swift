@@ -68,22 +68,37 @@ enum XMLEscaping {
   /// distinct; the empty string becomes `_x_`, which no other id encodes to.
   static func nameToken(_ text: String) -> String {
     if text.isEmpty { return "_x_" }
-    let scalars = Array(text.unicodeScalars)
-    var result = ""
-    for (index, scalar) in scalars.enumerated() {
-      let value = scalar.value
-      let isKept =
-        (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
-        || scalar == "." || scalar == "-" || scalar == ":"
-      if isKept {
-        result.unicodeScalars.append(scalar)
-      } else if scalar == "_", index + 1 >= scalars.count || scalars[index + 1] != "x" {
-        result += "_"
+    // Most ids ("theme:cse", "meeting:12") are kept whole: checked over bytes, returned as they are.
+    if text.utf8.allSatisfy(isKeptInNameToken) { return text }
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count + 16)
+    var scalars = text.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let scalar = next {
+      next = scalars.next()
+      if scalar.isASCII, isKeptInNameToken(UInt8(scalar.value)) {
+        result.append(UInt8(scalar.value))
+      } else if scalar == "_", next != "x" {
+        result.append(UInt8(ascii: "_"))
       } else {
-        let hex = String(value, radix: 16, uppercase: true)
-        result += "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        result.append(contentsOf: "_x".utf8)
+        result.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 4 - hex.utf8.count)))
+        result.append(contentsOf: hex.utf8)
+        result.append(UInt8(ascii: "_"))
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// ASCII letters, digits, `.`, `-` and `:`: what `nameToken` keeps as it is.
+  @inline(__always)
+  private static func isKeptInNameToken(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"):
+      true
+    default: false
+    }
   }
 }
