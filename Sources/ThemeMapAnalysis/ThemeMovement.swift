@@ -16,7 +16,13 @@ public enum ThemeMovement {
   /// have no gap.
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func appearances(in snapshot: StoreSnapshot) -> [ThemeAppearance] {
-    let lookup = SnapshotLookup(snapshot)
+    appearances(using: SnapshotLookup(snapshot))
+  }
+
+  /// The appearances, from lookups already made over the snapshot (exports share one).
+  /// - Complexity: O(m + a log a) for m mentions and a appearances.
+  public static func appearances(using lookup: SnapshotLookup) -> [ThemeAppearance] {
+    let snapshot = lookup.snapshot
     struct Key: Hashable {
       var theme: String
       var meeting: Int64

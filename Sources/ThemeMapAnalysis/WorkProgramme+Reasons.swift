@@ -11,8 +11,9 @@ extension WorkProgramme {
     let lastMention: [String: [String: CalendarDay]]
     let labelOfTheme: [String: String]
 
-    init(snapshot: StoreSnapshot, links: [CarryOver], outcomes: [RecommendationOutcome]) {
-      lookup = SnapshotLookup(snapshot)
+    init(lookup: SnapshotLookup, links: [CarryOver], outcomes: [RecommendationOutcome]) {
+      self.lookup = lookup
+      let snapshot = lookup.snapshot
       outcomeByID = Dictionary(
         outcomes.map { ($0.recommendationID, $0) }, uniquingKeysWith: { first, _ in first })
       linksBySource = Dictionary(grouping: links, by: \.recommendationID)

@@ -49,7 +49,16 @@ public enum WorkProgramme {
     snapshot: StoreSnapshot, links: [CarryOver], outcomes: [RecommendationOutcome],
     granularity: PeriodGranularity
   ) -> [WorkProgrammeCandidate] {
-    let context = Context(snapshot: snapshot, links: links, outcomes: outcomes)
+    candidates(lookup: SnapshotLookup(snapshot), links: links, outcomes: outcomes, granularity: granularity)
+  }
+
+  /// The same candidates, from lookups already made over the snapshot (exports share one).
+  /// - Complexity: see `candidates(snapshot:links:outcomes:granularity:)`.
+  public static func candidates(
+    lookup: SnapshotLookup, links: [CarryOver], outcomes: [RecommendationOutcome],
+    granularity: PeriodGranularity
+  ) -> [WorkProgrammeCandidate] {
+    let context = Context(lookup: lookup, links: links, outcomes: outcomes)
     var found = context.unfollowedRecommendations() + context.risingThemes(granularity: granularity)
     found += context.themesWithoutRecommendation()
     let reasonOrder = Dictionary(

@@ -41,12 +41,14 @@ public struct ExportAnalysis: Sendable {
     self.granularity = granularity
     links = snapshot.carryOvers.map(\.carryOver)
     outcomes = snapshot.outcomes.map(\.outcome)
+    // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
+    let lookup = SnapshotLookup(snapshot)
     trends = ThemeTrends.compute(from: snapshot, granularity: granularity)
-    appearances = ThemeMovement.appearances(in: snapshot)
+    appearances = ThemeMovement.appearances(using: lookup)
     transitions = ThemeMovement.transitions(from: appearances)
     candidates = WorkProgramme.candidates(
-      snapshot: snapshot, links: links, outcomes: outcomes, granularity: granularity)
-    context = ExportContext(snapshot)
+      lookup: lookup, links: links, outcomes: outcomes, granularity: granularity)
+    context = ExportContext(lookup: lookup)
   }
 }
 

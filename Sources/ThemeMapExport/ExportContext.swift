@@ -12,8 +12,13 @@ struct ExportContext {
   let bestDateByMeeting: [Int64: CalendarDay]
 
   init(_ snapshot: StoreSnapshot) {
+    self.init(lookup: SnapshotLookup(snapshot))
+  }
+
+  init(lookup: SnapshotLookup) {
+    let snapshot = lookup.snapshot
     self.snapshot = snapshot
-    lookup = SnapshotLookup(snapshot)
+    self.lookup = lookup
     outcomeByRecommendation = Dictionary(
       snapshot.outcomes.map { ($0.recommendationId, $0) }, uniquingKeysWith: { first, _ in first })
     var bestDateByMeeting: [Int64: CalendarDay] = [:]
