@@ -52,7 +52,8 @@ public struct CSVWriter: ~Copyable {
       case .text(let text): CSVWriter.appendField(text ?? "", neutralise: neutralisesFormulas, to: &buffer)
       case .integer(let number?): buffer.append(contentsOf: String(number).utf8)
       case .integer(nil): break
-      case .date(let day?) where (0...9999).contains(day.year) && (0...99).contains(day.month) && (0...99).contains(day.day):
+      case .date(let day?)
+      where (0...9999).contains(day.year) && (0...99).contains(day.month) && (0...99).contains(day.day):
         // yyyy-mm-dd as `CalendarDay.isoString` writes it, without making the string.
         CSVWriter.appendDigits(day.year, width: 4, to: &buffer)
         buffer.append(UInt8(ascii: "-"))

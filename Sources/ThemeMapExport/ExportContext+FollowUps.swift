@@ -28,10 +28,12 @@ extension ExportContext {
       let targetMeeting = targetItem.flatMap { meetingByID[$0.meetingId] }
       return [
         .integer(Int(record.id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
-        .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body), .text(sourceItem.number),
+        .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body),
+        .text(sourceItem.number),
         .text(source.number),
         .text(source.kind), .text(source.text), .text(link.targetKind.rawValue), .integer(Int(link.targetID)),
-        .integer(targetItem.map { Int($0.meetingId) }), .date(targetMeeting.flatMap { bestDate(ofMeeting: $0.id) }),
+        .integer(targetItem.map { Int($0.meetingId) }),
+        .date(targetMeeting.flatMap { bestDate(ofMeeting: $0.id) }),
         .text(targetMeeting?.body),
         .text(targetItem?.number), .text(targetNumber), .text(targetText), .number(link.score),
         .text(link.sharedThemes.joined(separator: ";")), .text(link.sharedTerms.joined(separator: ";")),

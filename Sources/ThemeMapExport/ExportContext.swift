@@ -57,7 +57,8 @@ struct ExportContext {
       guard let id = item.id else { return nil }
       let meeting = meetingByID[item.meetingId]
       return [
-        .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body), .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
+        .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body),
+        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
         .integer(item.ordinal), .text(item.number), .text(item.title), .boolean(item.isTruncated),
         .text(themeList(mentionsByItem[id] ?? [])),
         .text(item.attachments.replacingOccurrences(of: "\n", with: ";")), .text(meeting?.documentPath),
@@ -75,7 +76,8 @@ struct ExportContext {
       return [
         .integer(Int(id)), .text(mention.themeId), .text(parentOfTheme[mention.themeId]),
         .integer(Int(mention.itemId)), .integer(item.map { Int($0.meetingId) }), .text(meeting?.body),
-        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(mention.field), .text(mention.matchedText),
+        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(mention.field),
+        .text(mention.matchedText),
         .text(mention.matchedAlias),
         .text(meeting?.documentPath), .integer(mention.spanStart), .integer(mention.spanEnd),
         .integer(mention.line),
@@ -90,7 +92,8 @@ struct ExportContext {
       let meeting = item.flatMap { meetingByID[$0.meetingId] }
       return [
         .integer(Int(id)), .integer(Int(recommendation.itemId)), .integer(item.map { Int($0.meetingId) }),
-        .text(meeting?.body), .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(item?.number), .text(recommendation.number),
+        .text(meeting?.body), .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(item?.number),
+        .text(recommendation.number),
         .text(recommendation.kind), .text(recommendation.addressee), .text(recommendation.text),
         .text(themeList(lookup.mentions(of: recommendation))), .text(meeting?.documentPath),
         .integer(recommendation.spanStart), .integer(recommendation.spanEnd), .integer(recommendation.line),

@@ -4,7 +4,11 @@ import ThemeMapStore
 extension ThemeGraphs {
   /// The text a node shows: short enough for a graph label, the whole text stays in the CSV.
   static func shortLabel(_ text: String, limit: Int = 80) -> String {
-    if let label = asciiShortLabel(text, limit: limit) { return label }
+    asciiShortLabel(text, limit: limit) ?? characterShortLabel(text, limit: limit)
+  }
+
+  /// `shortLabel` over `Character`s: any text.
+  static func characterShortLabel(_ text: String, limit: Int) -> String {
     let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard flat.count > limit else { return flat }
     let cut = flat.prefix(limit)

@@ -43,7 +43,8 @@ extension ThemeGraphs {
       name: "ThemeMap meetings and themes over time", directed: true,
       nodeAttributes: themeNodeAttributes + meetingNodeAttributes,
       edgeAttributes: [GraphAttribute(name: "mentions", type: .int)],
-      nodes: context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) } + themeNodes(context, figures: figures), edges: edges,
+      nodes: context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) }
+        + themeNodes(context, figures: figures), edges: edges,
       lastModified: lastModified(context))
   }
 

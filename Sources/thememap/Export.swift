@@ -49,7 +49,8 @@ extension ThemeMap {
         formats: format.isEmpty ? GraphFormat.allCases : format)
       let graphFolder = folder.appendingPathComponent("graphs")
       if graphsOnly {
-        written += try graphs.writeAll(try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
+        written += try graphs.writeAll(
+          try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
       } else {
         // The theme moves feed both the CSVs and the graphs: computed once.
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)

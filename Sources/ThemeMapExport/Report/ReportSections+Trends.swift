@@ -88,7 +88,8 @@ extension ReportContext {
         return
       }
       let span = Double(max(range.first.days(to: range.last), 1))
-      let bodyIndex = Dictionary(bodies.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      let bodyIndex = Dictionary(
+        bodies.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       let bounded = byTheme.values.contains { $0.count > ReportLimits.appearancesPerTheme }
       let rows = themes.map { theme in
         let marks: [(position: Double, body: Int, mentions: Int)] = (byTheme[theme.id] ?? []).compactMap {
