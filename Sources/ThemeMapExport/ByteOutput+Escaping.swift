@@ -6,6 +6,9 @@
 /// three-byte sequences, so the scan looks at single bytes and copies each untouched run at once.
 extension ByteOutput {
   /// Appends ASCII the code wrote (an escape, a tag name).
+  ///
+  /// Reads the literal's bytes in place: `utf8Start` with `utf8CodeUnitCount` is exactly the
+  /// literal, so the buffer never reaches past it.
   @inline(__always)
   mutating func append(ascii text: StaticString) {
     bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -124,6 +127,7 @@ extension ByteOutput {
     let digits: StaticString = "0123456789abcdef"
     append(ascii: "\\u")
     for shift in [12, 8, 4, 0] {
+      // The index is masked to 0...15, inside the sixteen digits.
       bytes.append(digits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
     }
   }
