@@ -27,6 +27,8 @@ struct FollowUpDocument: Sendable {
   /// Chronological position among all records: meeting order, then item, then recommendation.
   var position: Int
   var recommendationKind: Recommendation.Kind?
+  /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
+  /// it, so that the corpus does not hold a second copy of every item's minutes.
   var text: String
   /// Term ids with their frequencies, sorted by term id.
   var terms: [VectorEntry]
@@ -35,12 +37,19 @@ struct FollowUpDocument: Sendable {
   /// Theme indexes with their mention counts, sorted by theme index.
   var themes: [VectorEntry]
   /// The mentions inside it, for quoting.
-  var mentions: [MentionRecord]
+  var mentions: ArraySlice<MentionRecord>
+
+  /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
+  static func text(of item: ItemRecord) -> String {
+    [item.title, item.agendaText, item.minutesText].filter { !$0.isEmpty }.joined(separator: "\n")
+  }
 }
 
 /// Every record of a snapshot as vectors, with the collection statistics BM25 and the theme weights
 /// need.
 struct FollowUpCorpus: Sendable {
+  /// The snapshot's lookups, for the items' texts.
+  let lookup: SnapshotLookup
   var documents: [FollowUpDocument]
   var vocabulary: [String]
   var documentFrequency: [Int]
@@ -67,6 +76,7 @@ struct FollowUpCorpus: Sendable {
   /// Builds the vectors.
   /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
   init(lookup: SnapshotLookup, parameters: FollowUpParameters) {
+    self.lookup = lookup
     let snapshot = lookup.snapshot
     let normaliser = TermNormaliser()
     var termIDs: [String: Int32] = [:]
@@ -78,17 +88,31 @@ struct FollowUpCorpus: Sendable {
     var themeIDs = [String](repeating: "", count: themeIndex.count)
     for (id, index) in themeIndex { themeIDs[Int(index)] = id }
 
-    let meetingRank = Dictionary(
-      uniqueKeysWithValues: snapshot.meetings.sorted(by: SnapshotLookup.chronological).enumerated().map {
-        ($1.id, $0)
-      })
+    // Each meeting's rank, family and days, worked out once rather than once per record.
+    struct MeetingFacts {
+      var rank: Int
+      var family: Int
+      var earliest: Int?
+      var latest: Int?
+    }
     var families: [String: Int] = [:]
+    var meetingFacts: [Int64: MeetingFacts] = [:]
+    for (rank, meeting) in SnapshotLookup.chronologicallySorted(snapshot.meetings).enumerated()
+    where meetingFacts[meeting.id] == nil {
+      meetingFacts[meeting.id] = MeetingFacts(
+        rank: rank, family: Self.familyIndex(lookup, meeting.id, parameters, &families),
+        earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch)
+    }
     typealias Vectors = (terms: [VectorEntry], length: Int, themes: [VectorEntry])
     // Folded word -> term id, or -1 for a stop word: each distinct word is stemmed once.
     var termOfWord: [String: Int32] = [:]
-    func vectors(_ text: String, _ mentions: [MentionRecord]) -> Vectors {
-      var counts: [Int32: Int] = [:]
+    // Counts by term id for the record being read, with the ids it touched: a dictionary per record
+    // cost more than reading its words.
+    var termCounts: [Int] = []
+    var touched: [Int32] = []
+    func vectors(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Vectors {
       var length = 0
+      touched.removeAll(keepingCapacity: true)
       normaliser.forEachWord(in: text) { word, _ in
         let id: Int32
         if let known = termOfWord[word] {
@@ -100,6 +124,7 @@ struct FollowUpCorpus: Sendable {
             id = Int32(vocabulary.count)
             termIDs[term] = id
             vocabulary.append(term)
+            termCounts.append(0)
           }
           termOfWord[word] = id
         } else {
@@ -107,60 +132,72 @@ struct FollowUpCorpus: Sendable {
           termOfWord[word] = id
         }
         guard id >= 0 else { return }
-        counts[id, default: 0] += 1
+        if termCounts[Int(id)] == 0 { touched.append(id) }
+        termCounts[Int(id)] += 1
         length += 1
       }
-      var themeCounts: [Int32: Int] = [:]
-      for mention in mentions {
-        if let index = themeIndex[mention.themeId] { themeCounts[index, default: 0] += 1 }
+      touched.sort()
+      let terms = touched.map { id in
+        let entry = VectorEntry(key: id, count: termCounts[Int(id)])
+        termCounts[Int(id)] = 0
+        return entry
       }
-      return (
-        counts.sorted { $0.key < $1.key }.map { VectorEntry(key: $0.key, count: $0.value) }, length,
-        themeCounts.sorted { $0.key < $1.key }.map { VectorEntry(key: $0.key, count: $0.value) }
-      )
+      var themeCounts: [VectorEntry] = []
+      for mention in mentions {
+        guard let index = themeIndex[mention.themeId] else { continue }
+        if let at = themeCounts.firstIndex(where: { $0.key == index }) {
+          themeCounts[at].count += 1
+        } else {
+          themeCounts.append(VectorEntry(key: index, count: 1))
+        }
+      }
+      themeCounts.sort { $0.key < $1.key }
+      return (terms, length, themeCounts)
     }
 
-    struct Pending {
-      var order: (Int, Int, Int)
-      var document: FollowUpDocument
-    }
-    var pending: [Pending] = []
+    var pending: [FollowUpDocument] = []
+    var order: [(Int, Int, Int)] = []
+    pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
+    order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
     for item in snapshot.items {
-      guard let itemID = item.id, let meeting = lookup.meetingByID[item.meetingId] else { continue }
-      let family = Self.familyIndex(lookup, meeting.id, parameters, &families)
-      let itemText = [item.title, item.agendaText, item.minutesText].filter { !$0.isEmpty }.joined(
-        separator: "\n")
-      let mentions = lookup.mentionsByItem[itemID] ?? []
+      guard let itemID = item.id, let meeting = lookup.meetingByID[item.meetingId],
+        let facts = meetingFacts[meeting.id]
+      else { continue }
+      let mentions = lookup.mentionsByItem[itemID].map { $0[...] } ?? []
       for record in recommendationsByItem[itemID] ?? [] {
         guard let id = record.id else { continue }
-        let inside = lookup.mentions(of: record)
-        let vector = vectors(record.text, inside)
+        let inside = mentions.filter {
+          $0.spanStart >= record.spanStart && $0.spanEnd <= record.spanEnd
+        }
+        let vector = vectors(record.text, inside[...])
+        order.append((facts.rank, item.ordinal, record.ordinal))
         pending.append(
-          Pending(
-            order: (meetingRank[meeting.id] ?? .max, item.ordinal, record.ordinal),
-            document: FollowUpDocument(
-              kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: family,
-              earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch,
-              position: 0, recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
-              terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside)))
+          FollowUpDocument(
+            kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
+            earliest: facts.earliest, latest: facts.latest, position: 0,
+            recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
+            terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside[...]))
       }
+      let itemText = FollowUpDocument.text(of: item)
       let vector = vectors(itemText, mentions)
+      order.append((facts.rank, item.ordinal, 0))
       pending.append(
-        Pending(
-          order: (meetingRank[meeting.id] ?? .max, item.ordinal, 0),
-          document: FollowUpDocument(
-            kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: family,
-            earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch,
-            position: 0, recommendationKind: nil, text: itemText, terms: vector.terms, length: vector.length,
-            themes: vector.themes, mentions: mentions)))
+        FollowUpDocument(
+          kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
+          earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
+          text: "", terms: vector.terms, length: vector.length, themes: vector.themes, mentions: mentions))
     }
-    pending.sort { $0.order < $1.order }
-    documents = pending.enumerated().map { position, entry in
-      var document = entry.document
+    // Sorting positions, not the records: a record is a large value to move. No two records share an
+    // order (ordinals are unique per meeting and per item, and start at 1).
+    let sorted = pending.indices.sorted { order[$0] < order[$1] }
+    documents = sorted.enumerated().map { position, index in
+      var document = pending[index]
       document.position = position
       return document
     }
+    pending = []
+    order = []
     self.vocabulary = vocabulary
     self.themeIDs = themeIDs
 
@@ -221,6 +258,13 @@ struct FollowUpCorpus: Sendable {
   }
 
   func idf(_ term: Int32) -> Double { termIDF[Int(term)] }
+
+  /// A record's text: a recommendation's own, an item's joined again from the snapshot.
+  func text(of index: Int) -> String {
+    let document = documents[index]
+    guard document.kind == .item else { return document.text }
+    return lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? ""
+  }
 
   private static func familyIndex(
     _ lookup: SnapshotLookup, _ meetingID: Int64, _ parameters: FollowUpParameters,

@@ -122,15 +122,18 @@ public struct FollowUpLinker: Sendable {
     let evidence = corpus.evidence(source, target)
     let theme = evidence.themes.first.map { corpus.themeIDs[Int($0)] }
     let term = evidence.terms.first.map { corpus.vocabulary[Int($0)] }
+    let leftText = corpus.text(of: source)
+    let rightText = corpus.text(of: target)
     return CarryOver(
       recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
       targetID: right.id,
       score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
       sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
       sourceQuote: Quote.excerpt(
-        left.text, around: Quote.focus(in: left, theme: theme, term: term, normaliser)),
+        leftText, around: Quote.focus(in: leftText, mentions: left.mentions, theme: theme, term: term, normaliser)),
       targetQuote: Quote.excerpt(
-        right.text, around: Quote.focus(in: right, theme: theme, term: term, normaliser)))
+        rightText,
+        around: Quote.focus(in: rightText, mentions: right.mentions, theme: theme, term: term, normaliser)))
   }
 }
 

@@ -5,22 +5,21 @@ enum Quote {
   /// The longest quote, in characters, before the ellipses.
   static let limit = 160
 
-  /// Where in a record's text the evidence is: the first mention of `theme` inside it, else the first
-  /// word that normalises to `term`, else nothing.
+  /// Where in a record's text the evidence is: the first of its mentions of `theme` found in the text,
+  /// else the first word that normalises to `term`, else nothing.
   static func focus(
-    in document: FollowUpDocument, theme: String?, term: String?, _ normaliser: TermNormaliser
+    in text: String, mentions: some Sequence<MentionRecord>, theme: String?, term: String?,
+    _ normaliser: TermNormaliser
   ) -> Range<Int>? {
     if let theme {
-      let text = Array(document.text.utf8)
-      for mention in document.mentions where mention.themeId == theme {
+      let bytes = Array(text.utf8)
+      for mention in mentions where mention.themeId == theme {
         // The record's text is whitespace-tidied, so look for the words, not the document's bytes.
         let words = mention.matchedText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if let found = find(Array(words.utf8), in: text) { return found }
+        if let found = find(Array(words.utf8), in: bytes) { return found }
       }
     }
-    if let term, let located = normaliser.locatedTerms(in: document.text).first(where: { $0.term == term }) {
-      return located.range
-    }
+    if let term { return normaliser.firstRange(of: term, in: text) }
     return nil
   }
 

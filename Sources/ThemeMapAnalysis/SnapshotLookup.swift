@@ -71,9 +71,7 @@ public struct SnapshotLookup: Sendable {
       if meeting.earliestDay != nil { meetingsOfFamily[family, default: []].append(meeting) }
     }
     self.familyOfMeeting = familyOfMeeting
-    self.meetingsOfFamily = meetingsOfFamily.mapValues { meetings in
-      meetings.sorted { Self.chronological($0, $1) }
-    }
+    self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.
@@ -135,6 +133,16 @@ public struct SnapshotLookup: Sendable {
     guard parts.count > 1, let last = parts.last else { return body }
     let rest = last.split(separator: " ").joined(separator: " ")
     return rest.isEmpty ? body : rest
+  }
+
+  /// Meetings in `chronological` order, each meeting's day read once rather than in every comparison.
+  /// - Complexity: O(n log n) comparisons of integers, n date parses.
+  public static func chronologicallySorted(_ meetings: some Collection<MeetingSummary>) -> [MeetingSummary] {
+    // Undated meetings sort after every day: `Int.max` stands above any day since 1970.
+    let keyed = meetings.map { meeting in
+      (day: meeting.earliestDay?.daysSinceEpoch ?? .max, id: meeting.id, meeting: meeting)
+    }
+    return keyed.sorted { ($0.day, $0.id) < ($1.day, $1.id) }.map(\.meeting)
   }
 
   /// Meetings in date order (earliest possible day), undated last, then by id.

@@ -39,15 +39,61 @@ public struct TermNormaliser: Sendable {
     return found
   }
 
+  /// The byte range of the first word whose term is `term`: what `locatedTerms(in:)` would find first,
+  /// without normalising the words after it.
+  /// - Complexity: O(n) in the text's length up to the word.
+  func firstRange(of term: String, in text: String) -> Range<Int>? {
+    var found: Range<Int>?
+    scanWords(in: text) { word, range in
+      guard Self.normalise(word) == term else { return true }
+      found = range
+      return false
+    }
+    return found
+  }
+
   /// Calls `body` with each word of a text folded as the theme matcher folds it, and its byte range.
   /// - Complexity: O(n) in the text's length.
   func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
+    scanWords(in: text) { word, range in
+      body(word, range)
+      return true
+    }
+  }
+
+  /// Calls `body` with each folded word and its byte range until it returns false.
+  ///
+  /// A word of ASCII letters and digits (nearly every word of English minutes) is folded here by
+  /// lowercasing its bytes and dropping inner apostrophes, which is what `TokenFolding.key` does to
+  /// it, without the array that builds; other words go through `TokenFolding.key`.
+  /// - Complexity: O(n) in the text's length.
+  private func scanWords(in text: String, _ body: (String, Range<Int>) -> Bool) {
+    var text = text
+    text.withUTF8 { buffer in
+      var scratch = [UInt8](repeating: 0, count: 64)
       var start = folding.nextWordStart(buffer, from: 0, buffer.count)
       while start < buffer.count {
         let end = folding.wordEnd(buffer, from: start, buffer.count)
-        body(String(decoding: folding.key(of: buffer, range: start..<end), as: UTF8.self), start..<end)
+        var folded = 0
+        var isASCII = end - start <= scratch.count
+        if isASCII {
+          for index in start..<end {
+            let byte = buffer[index]
+            guard byte < 0x80 else {
+              isASCII = false
+              break
+            }
+            if byte != 0x27 {
+              scratch[folded] = TokenFolding.asciiLower(byte)
+              folded += 1
+            }
+          }
+        }
+        let word =
+          isASCII
+          ? scratch.withUnsafeBufferPointer { String(decoding: $0[0..<folded], as: UTF8.self) }
+          : String(decoding: folding.key(of: buffer, range: start..<end), as: UTF8.self)
+        guard body(word, start..<end) else { return }
         start = folding.nextWordStart(buffer, from: end, buffer.count)
       }
     }
