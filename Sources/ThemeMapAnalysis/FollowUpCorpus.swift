@@ -3,9 +3,11 @@ import ThemeMapModel
 import ThemeMapStore
 
 /// One component of a sparse vector: a term or theme index and how often it occurs.
+///
+/// Both halves are 32-bit so that an entry is 8 bytes: a large store holds millions of them.
 struct VectorEntry: Sendable, Hashable {
   var key: Int32
-  var count: Int
+  var count: Int32
 }
 
 /// A record the linker compares: a recommendation (earlier side and later side) or an item (later
@@ -72,6 +74,9 @@ struct FollowUpCorpus: Sendable {
   var themeNorm: [Double]
   /// Indexes of the recommendations, in store order.
   var recommendationIndexes: [Int]
+  /// The term id of every folded word read (-1 for a word that is no term), for finding a term in a
+  /// record's text again without stemming every word before it.
+  var wordTerms: WordTermTable
 
   /// Builds the vectors.
   /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
@@ -105,36 +110,29 @@ struct FollowUpCorpus: Sendable {
     }
     typealias Vectors = (terms: [VectorEntry], length: Int, themes: [VectorEntry])
     // Folded word -> term id, or -1 for a stop word: each distinct word is stemmed once.
-    var termOfWord: [String: Int32] = [:]
+    var termOfWord = WordTermTable()
     // Counts by term id for the record being read, with the ids it touched: a dictionary per record
     // cost more than reading its words.
-    var termCounts: [Int] = []
+    var termCounts: [Int32] = []
     var touched: [Int32] = []
     func vectors(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Vectors {
       var length = 0
       touched.removeAll(keepingCapacity: true)
-      normaliser.forEachWord(in: text) { word, _ in
-        let id: Int32
-        if let known = termOfWord[word] {
-          id = known
-        } else if let term = TermNormaliser.normalise(word) {
-          if let known = termIDs[term] {
-            id = known
-          } else {
-            id = Int32(vocabulary.count)
-            termIDs[term] = id
-            vocabulary.append(term)
-            termCounts.append(0)
-          }
-          termOfWord[word] = id
-        } else {
-          id = -1
-          termOfWord[word] = id
+      normaliser.forEachFoldedWord(in: text) { word, _ in
+        let id = termOfWord.term(of: word) {
+          guard let term = TermNormaliser.normalise(String(decoding: word, as: UTF8.self)) else { return -1 }
+          if let known = termIDs[term] { return known }
+          let id = Int32(vocabulary.count)
+          termIDs[term] = id
+          vocabulary.append(term)
+          termCounts.append(0)
+          return id
         }
-        guard id >= 0 else { return }
+        guard id >= 0 else { return true }
         if termCounts[Int(id)] == 0 { touched.append(id) }
         termCounts[Int(id)] += 1
         length += 1
+        return true
       }
       touched.sort()
       let terms = touched.map { id in
@@ -198,6 +196,7 @@ struct FollowUpCorpus: Sendable {
     }
     pending = []
     order = []
+    wordTerms = termOfWord
     self.vocabulary = vocabulary
     self.themeIDs = themeIDs
 
@@ -259,6 +258,24 @@ struct FollowUpCorpus: Sendable {
 
   func idf(_ term: Int32) -> Double { termIDF[Int(term)] }
 
+  /// The byte range of the first word in `text` whose term is `term`: `TermNormaliser.firstRange`, by
+  /// term id.
+  func firstRange(ofTerm term: Int32, in text: String) -> Range<Int>? {
+    var found: Range<Int>?
+    TermNormaliser().forEachFoldedWord(in: text) { word, range in
+      // Every word of a record was read when the corpus was built; a word that was not (never the
+      // case for a record's own text) is normalised here.
+      let id =
+        wordTerms.existingTerm(of: word)
+        ?? TermNormaliser.normalise(String(decoding: word, as: UTF8.self)).map { $0 == vocabulary[Int(term)] ? term : -1 }
+        ?? -1
+      guard id == term else { return true }
+      found = range
+      return false
+    }
+    return found
+  }
+
   /// A record's text: a recommendation's own, an item's joined again from the snapshot.
   func text(of index: Int) -> String {
     let document = documents[index]
@@ -275,5 +292,80 @@ struct FollowUpCorpus: Sendable {
     if let known = families[key] { return known }
     families[key] = families.count
     return families.count - 1
+  }
+}
+
+/// Term ids by folded word, looked up by the word's bytes.
+///
+/// The corpus reads every word of every record; a `[String: Int32]` needed a `String` made and
+/// SipHashed per word, which cost more than folding it. This table hashes the folded bytes in place
+/// (FNV-1a) and keeps each distinct word once, in one byte arena.
+struct WordTermTable: Sendable {
+  private struct Entry: Sendable {
+    var start: Int32
+    var length: Int32
+    var hash: UInt64
+    var term: Int32
+  }
+
+  private var arena: [UInt8] = []
+  private var entries: [Entry] = []
+  /// Open addressing, linear probing: an index into `entries`, or -1. Its count is a power of two.
+  private var slots = [Int32](repeating: -1, count: 1 << 12)
+
+  private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  /// The slot holding `word`, or the empty slot where it belongs.
+  private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let index = Int(slots[slot])
+      guard index >= 0 else { return (slot, nil) }
+      let entry = entries[index]
+      if entry.hash == hash, Int(entry.length) == word.count {
+        let same = arena.withUnsafeBufferPointer { arena in
+          // `start` and `length` were stored from an append to `arena`, so the range is inside it.
+          UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start) + word.count])
+            .elementsEqual(word)
+        }
+        if same { return (slot, index) }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The term of a word already in the table.
+  func existingTerm(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
+    slot(of: word, hash: Self.hash(word)).entry.map { entries[$0].term }
+  }
+
+  /// The term of a word, from `make` the first time the word is seen.
+  mutating func term(of word: UnsafeBufferPointer<UInt8>, _ make: () -> Int32) -> Int32 {
+    let hash = Self.hash(word)
+    let (slot, found) = slot(of: word, hash: hash)
+    if let found { return entries[found].term }
+    let term = make()
+    slots[slot] = Int32(entries.count)
+    entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), hash: hash, term: term))
+    arena.append(contentsOf: word)
+    if entries.count * 2 > slots.count { grow() }
+    return term
+  }
+
+  /// Doubles the slots and places every entry again.
+  private mutating func grow() {
+    var slots = [Int32](repeating: -1, count: self.slots.count * 2)
+    let mask = slots.count - 1
+    for (index, entry) in entries.enumerated() {
+      var slot = Int(truncatingIfNeeded: entry.hash) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index)
+    }
+    self.slots = slots
   }
 }

@@ -37,7 +37,6 @@ public struct FollowUpLinker: Sendable {
     let lookup = SnapshotLookup(snapshot)
     let corpus = FollowUpCorpus(lookup: lookup, parameters: parameters)
     let index = FollowUpIndex(corpus: corpus)
-    let normaliser = TermNormaliser()
     var statistics = FollowUpResult.Statistics(
       recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
     var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
@@ -50,7 +49,7 @@ public struct FollowUpLinker: Sendable {
       accepted[source] = found
       if !restatements.isEmpty { repeats[source] = restatements }
       for (target, pair) in found {
-        links.append(carryOver(source, target, pair, corpus, normaliser))
+        links.append(carryOver(source, target, pair, corpus))
       }
     }
     links.sort {
@@ -114,14 +113,19 @@ public struct FollowUpLinker: Sendable {
     return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
   }
 
-  private func carryOver(
-    _ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus, _ normaliser: TermNormaliser
-  ) -> CarryOver {
+  private func carryOver(_ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus)
+    -> CarryOver
+  {
     let left = corpus.documents[source]
     let right = corpus.documents[target]
     let evidence = corpus.evidence(source, target)
     let theme = evidence.themes.first.map { corpus.themeIDs[Int($0)] }
-    let term = evidence.terms.first.map { corpus.vocabulary[Int($0)] }
+    let term = evidence.terms.first
+    // The first mention of the strongest shared theme, else the first word of the rarest shared term.
+    func focus(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Range<Int>? {
+      theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
+        ?? term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
+    }
     let leftText = corpus.text(of: source)
     let rightText = corpus.text(of: target)
     return CarryOver(
@@ -129,11 +133,8 @@ public struct FollowUpLinker: Sendable {
       targetID: right.id,
       score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
       sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
-      sourceQuote: Quote.excerpt(
-        leftText, around: Quote.focus(in: leftText, mentions: left.mentions, theme: theme, term: term, normaliser)),
-      targetQuote: Quote.excerpt(
-        rightText,
-        around: Quote.focus(in: rightText, mentions: right.mentions, theme: theme, term: term, normaliser)))
+      sourceQuote: Quote.excerpt(leftText, around: focus(leftText, left.mentions)),
+      targetQuote: Quote.excerpt(rightText, around: focus(rightText, right.mentions)))
   }
 }
 

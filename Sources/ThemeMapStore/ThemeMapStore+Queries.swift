@@ -70,6 +70,16 @@ extension ThemeMapStore {
   /// Rows are read by column position (`PositionalRecord`), not through `Decodable`, which was most of
   /// the cost of loading a large store.
   public func snapshot() throws(StoreError) -> StoreSnapshot {
+    try snapshot(includingFollowUps: true)
+  }
+
+  /// Loads a snapshot without the stored carry-over links and outcomes (`carryOvers` and `outcomes`
+  /// empty): what `FollowUpLinker` reads, since it replaces them, without holding the old ones.
+  public func snapshotForLinking() throws(StoreError) -> StoreSnapshot {
+    try snapshot(includingFollowUps: false)
+  }
+
+  private func snapshot(includingFollowUps: Bool) throws(StoreError) -> StoreSnapshot {
     try read("snapshot") { db in
       let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
       let items = try db.fetchAll(
@@ -89,14 +99,16 @@ extension ThemeMapStore {
       return StoreSnapshot(
         meetings: meetings, items: items, recommendations: recommendations, themes: themes,
         mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
-        carryOvers: try db.fetchAll(
-          sql: "SELECT \(CarryOverRecord.selection()) FROM carry_over ORDER BY id",
-          CarryOverRecord.init(positionalRow:)),
-        outcomes: try db.fetchAll(
-          sql: """
-            SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
-            ORDER BY recommendation_id
-            """, RecommendationOutcomeRecord.init(positionalRow:)),
+        carryOvers: includingFollowUps
+          ? try db.fetchAll(
+            sql: "SELECT \(CarryOverRecord.selection()) FROM carry_over ORDER BY id",
+            CarryOverRecord.init(positionalRow:)) : [],
+        outcomes: includingFollowUps
+          ? try db.fetchAll(
+            sql: """
+              SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
+              ORDER BY recommendation_id
+              """, RecommendationOutcomeRecord.init(positionalRow:)) : [],
         followUpsAreCurrent: try Self.followUpsAreCurrent(db))
     }
   }
