@@ -35,8 +35,9 @@ struct FollowUpIndex: Sendable {
     }
     // Posting the records in (earliest day, position) order leaves every list in that order, so no
     // list needs sorting afterwards.
-    let dated = corpus.documents.indices.filter { corpus.earliestDays[$0] != nil }.sorted {
-      (corpus.earliestDays[$0] ?? .max, $0) < (corpus.earliestDays[$1] ?? .max, $1)
+    let earliestDays = corpus.earliestDays
+    let dated = earliestDays.indices.filter { earliestDays[$0] != nil }.sorted {
+      (earliestDays[$0] ?? .max, $0) < (earliestDays[$1] ?? .max, $1)
     }
     var postings: [Int64: [Int32]] = [:]
     for index in dated {
@@ -54,12 +55,14 @@ struct FollowUpIndex: Sendable {
   /// The keys a recommendation is looked up by: its most specific themes, then its rarest terms that
   /// some other record also has.
   func keys(of source: Int, in corpus: FollowUpCorpus, parameters: FollowUpParameters) -> [Key] {
-    let document = corpus.documents[source]
-    let themes = document.themes.map(\.key).sorted {
-      (-corpus.themeWeight[Int($0)], $0) < (-corpus.themeWeight[Int($1)], $1)
+    // The closures read these arrays, not `corpus`: capturing it copied the whole struct per call.
+    let themeWeight = corpus.themeWeight
+    let frequency = corpus.documentFrequency
+    let themes = corpus.themeVectors[source].map(\.key).sorted {
+      (-themeWeight[Int($0)], $0) < (-themeWeight[Int($1)], $1)
     }.prefix(parameters.themeKeysPerRecommendation)
-    let terms = document.terms.map(\.key).filter { corpus.documentFrequency[Int($0)] >= 2 }.sorted {
-      (corpus.documentFrequency[Int($0)], $0) < (corpus.documentFrequency[Int($1)], $1)
+    let terms = corpus.termVectors[source].map(\.key).filter { frequency[Int($0)] >= 2 }.sorted {
+      (frequency[Int($0)], $0) < (frequency[Int($1)], $1)
     }.prefix(parameters.termKeysPerRecommendation)
     return themes.map(Key.theme) + terms.map(Key.term)
   }

@@ -52,11 +52,12 @@ public struct FollowUpLinker: Sendable {
         links.append(carryOver(source, target, pair, corpus))
       }
     }
-    links.sort {
-      ($0.recommendationID, -$0.score, $0.targetKind.rawValue, $0.targetID) < (
-        $1.recommendationID, -$1.score, $1.targetKind.rawValue, $1.targetID
-      )
+    // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
+    // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
+    let keys = links.map { link in
+      (link.recommendationID, -link.score, link.targetKind == .item ? 0 : 1, link.targetID)
     }
+    links = links.indices.sorted { keys[$0] < keys[$1] }.map { links[$0] }
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
     return FollowUpResult(links: links, outcomes: outcomes, statistics: statistics)
   }

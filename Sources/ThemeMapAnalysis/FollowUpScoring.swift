@@ -44,6 +44,9 @@ extension FollowUpCorpus {
   /// shared terms, rarest first.
   /// - Complexity: O(a + b + k log k) for k shared entries.
   func evidence(_ source: Int, _ target: Int) -> (themes: [Int32], terms: [Int32]) {
+    // Closures below read these arrays, not `self`: capturing the corpus copied the whole struct.
+    let themeWeight = themeWeight
+    let documentFrequency = documentFrequency
     var themes: [(theme: Int32, contribution: Double)] = []
     Self.merge(themeVectors[source], themeVectors[target]) { theme, leftCount, rightCount in
       themes.append(
