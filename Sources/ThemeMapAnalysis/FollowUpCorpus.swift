@@ -267,7 +267,9 @@ struct FollowUpCorpus: Sendable {
       // case for a record's own text) is normalised here.
       let id =
         wordTerms.existingTerm(of: word)
-        ?? TermNormaliser.normalise(String(decoding: word, as: UTF8.self)).map { $0 == vocabulary[Int(term)] ? term : -1 }
+        ?? TermNormaliser.normalise(String(decoding: word, as: UTF8.self)).map {
+          $0 == vocabulary[Int(term)] ? term : -1
+        }
         ?? -1
       guard id == term else { return true }
       found = range

@@ -43,7 +43,8 @@ extension DocumentRecord: PositionalRecord {
 
   init(positionalRow row: Row) throws {
     self.init(
-      id: try row.decode(atIndex: 0), path: try row.decode(atIndex: 1), contentHash: try row.decode(atIndex: 2),
+      id: try row.decode(atIndex: 0), path: try row.decode(atIndex: 1),
+      contentHash: try row.decode(atIndex: 2),
       format: try row.decode(atIndex: 3), sourceAddress: try row.decode(atIndex: 4),
       text: try row.decode(atIndex: 5), byteCount: try row.decode(atIndex: 6),
       encoding: try row.decode(atIndex: 7))
@@ -68,10 +69,12 @@ extension MeetingRecord: PositionalRecord {
 
   init(positionalRow row: Row) throws {
     self.init(
-      id: try row.decode(atIndex: 0), documentId: try row.decode(atIndex: 1), bodyId: try row.decode(atIndex: 2),
+      id: try row.decode(atIndex: 0), documentId: try row.decode(atIndex: 1),
+      bodyId: try row.decode(atIndex: 2),
       date: try row.decode(atIndex: 3), dateSource: try row.decode(atIndex: 4),
       dateEarliest: try row.decode(atIndex: 5), dateLatest: try row.decode(atIndex: 6),
-      time: try row.decode(atIndex: 7), venue: try row.decode(atIndex: 8), contact: try row.decode(atIndex: 9))
+      time: try row.decode(atIndex: 7), venue: try row.decode(atIndex: 8), contact: try row.decode(atIndex: 9)
+    )
   }
 }
 
@@ -84,7 +87,8 @@ extension ItemRecord: PositionalRecord {
 
   init(positionalRow row: Row) throws {
     self.init(
-      id: try row.decode(atIndex: 0), meetingId: try row.decode(atIndex: 1), ordinal: try row.decode(atIndex: 2),
+      id: try row.decode(atIndex: 0), meetingId: try row.decode(atIndex: 1),
+      ordinal: try row.decode(atIndex: 2),
       number: try row.decode(atIndex: 3), title: try row.decode(atIndex: 4),
       agendaText: try row.decode(atIndex: 5), minutesText: try row.decode(atIndex: 6),
       isTruncated: try row.decode(atIndex: 7), spanStart: try row.decode(atIndex: 8),
@@ -105,8 +109,10 @@ extension RecommendationRecord: PositionalRecord {
   init(positionalRow row: Row) throws {
     self.init(
       id: try row.decode(atIndex: 0), itemId: try row.decode(atIndex: 1), ordinal: try row.decode(atIndex: 2),
-      number: try row.decode(atIndex: 3), kind: try row.decode(atIndex: 4), addressee: try row.decode(atIndex: 5),
-      text: try row.decode(atIndex: 6), spanStart: try row.decode(atIndex: 7), spanEnd: try row.decode(atIndex: 8),
+      number: try row.decode(atIndex: 3), kind: try row.decode(atIndex: 4),
+      addressee: try row.decode(atIndex: 5),
+      text: try row.decode(atIndex: 6), spanStart: try row.decode(atIndex: 7),
+      spanEnd: try row.decode(atIndex: 8),
       line: try row.decode(atIndex: 9))
   }
 }
@@ -186,7 +192,8 @@ extension MeetingSummary {
   /// Reads a row of `snapshotSQL`.
   init(positionalRow row: Row) throws {
     self.init(
-      id: try row.decode(atIndex: 0), body: try row.decode(atIndex: 1), parentBody: try row.decode(atIndex: 2),
+      id: try row.decode(atIndex: 0), body: try row.decode(atIndex: 1),
+      parentBody: try row.decode(atIndex: 2),
       date: try row.decode(atIndex: 3), dateSource: try row.decode(atIndex: 4),
       dateEarliest: try row.decode(atIndex: 5), dateLatest: try row.decode(atIndex: 6),
       time: try row.decode(atIndex: 7), venue: try row.decode(atIndex: 8),

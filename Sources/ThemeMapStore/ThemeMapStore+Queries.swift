@@ -91,7 +91,8 @@ extension ThemeMapStore {
           ORDER BY i.meeting_id, i.ordinal, r.ordinal
           """, RecommendationRecord.init(positionalRow:))
       let themes = try db.fetchAll(
-        sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position", ThemeRecord.init(positionalRow:))
+        sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
+        ThemeRecord.init(positionalRow:))
       let mentions = try Self.fetchMentions(db)
       let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
       let version = try String.fetchOne(

@@ -107,7 +107,8 @@ public final class ThemeMapStore: Sendable {
           try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
           replacing = true
         } else if let twin = try String.fetchOne(
-          db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1", arguments: [document.contentHash])
+          db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1",
+          arguments: [document.contentHash])
         {
           return .duplicate(ofPath: twin)
         }

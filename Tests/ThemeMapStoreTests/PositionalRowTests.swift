@@ -33,7 +33,9 @@ import ThemeMapTestSupport
           Mention(
             themeID: "safeguarding-children-and-young-people", matchedText: item.title,
             matchedAlias: "a long alias of more than fifteen bytes", field: .title, span: span),
-          Mention(themeID: "hotel-watch", matchedText: item.title, matchedAlias: "Hotel Watch", field: .title, span: span),
+          Mention(
+            themeID: "hotel-watch", matchedText: item.title, matchedAlias: "Hotel Watch", field: .title,
+            span: span),
         ]
       }
       try store.write(parsed, mentions: DocumentMentions(taxonomyVersion: "v1", byItemOrdinal: byItemOrdinal))
@@ -44,12 +46,14 @@ import ThemeMapTestSupport
     try store.replaceFollowUps(
       links: [
         CarryOver(
-          recommendationID: first, targetKind: .item, targetID: item, score: 0.5, sharedThemes: ["hotel-watch"],
+          recommendationID: first, targetKind: .item, targetID: item, score: 0.5,
+          sharedThemes: ["hotel-watch"],
           sharedTerms: ["hotel"], sourceQuote: "source", targetQuote: "target")
       ],
       outcomes: [
         RecommendationOutcome(
-          recommendationID: first, status: .followedUp, timesCarried: 1, lastSeen: nil, lastSeenMeetingID: nil,
+          recommendationID: first, status: .followedUp, timesCarried: 1, lastSeen: nil,
+          lastSeenMeetingID: nil,
           repeatOf: nil, repeatedBy: [])
       ])
     return store
@@ -59,7 +63,9 @@ import ThemeMapTestSupport
     let store = try seededStore()
     let snapshot = try store.snapshot()
     try store.writer.read { db in
-      #expect(snapshot.items == (try ItemRecord.fetchAll(db, sql: "SELECT * FROM items ORDER BY meeting_id, ordinal")))
+      #expect(
+        snapshot.items
+          == (try ItemRecord.fetchAll(db, sql: "SELECT * FROM items ORDER BY meeting_id, ordinal")))
       #expect(
         snapshot.recommendations
           == (try RecommendationRecord.fetchAll(
@@ -68,7 +74,8 @@ import ThemeMapTestSupport
               SELECT r.* FROM recommendations r JOIN items i ON i.id = r.item_id
               ORDER BY i.meeting_id, i.ordinal, r.ordinal
               """)))
-      #expect(snapshot.themes == (try ThemeRecord.fetchAll(db, sql: "SELECT * FROM themes ORDER BY position")))
+      #expect(
+        snapshot.themes == (try ThemeRecord.fetchAll(db, sql: "SELECT * FROM themes ORDER BY position")))
       #expect(
         snapshot.mentions
           == (try MentionRecord.fetchAll(db, sql: "SELECT * FROM mentions ORDER BY item_id, span_start, id")))
@@ -86,7 +93,8 @@ import ThemeMapTestSupport
       #expect(snapshot.meetings.map(\.documentCount) == [1, 1])
     }
     // The seeds have NULLs in these columns; reading by position must keep them NULL.
-    #expect(snapshot.items.contains { $0.agendaStart == nil } && snapshot.items.contains { $0.agendaStart != nil })
+    #expect(
+      snapshot.items.contains { $0.agendaStart == nil } && snapshot.items.contains { $0.agendaStart != nil })
     #expect(snapshot.recommendations.contains { $0.number == nil })
     #expect(snapshot.mentions.count == 2)
     #expect(snapshot.mentions.first?.themeId == "safeguarding-children-and-young-people")
@@ -133,7 +141,8 @@ import ThemeMapTestSupport
     let meeting = try #require(snapshot.meetings.first { $0.documentPath == url.lastPathComponent })
     #expect(meeting.date == parsed.meeting.date.day?.isoString)
     #expect(meeting.venue == parsed.meeting.venue && meeting.time == parsed.meeting.time)
-    let texts = snapshot.recommendations.filter { record in items.contains { $0.id == record.itemId } }.map(\.text)
+    let texts = snapshot.recommendations.filter { record in items.contains { $0.id == record.itemId } }.map(
+      \.text)
     #expect(texts == parsed.recommendations.map(\.text))
     #expect(try store.write(parsed) == .unchanged(documentID: 1))
     #expect(try store.write(parsed, mentions: nil) == .unchanged(documentID: 1))
