@@ -36,19 +36,25 @@ public struct FollowUpLinker: Sendable {
   public func link(_ snapshot: StoreSnapshot) -> FollowUpResult {
     let lookup = SnapshotLookup(snapshot)
     let corpus = FollowUpCorpus(lookup: lookup, parameters: parameters)
-    let index = FollowUpIndex(corpus: corpus)
     var statistics = FollowUpResult.Statistics(
       recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
     var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
     var repeats: [Int: [Int]] = [:]
+    do {
+      // The index's postings are the linker's largest structure: scoped so that they are freed before
+      // the links and their quotes are made.
+      let index = FollowUpIndex(corpus: corpus)
+      for source in corpus.recommendationIndexes {
+        let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
+        statistics.scoredPairs += candidates.count
+        let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
+        accepted[source] = found
+        if !restatements.isEmpty { repeats[source] = restatements }
+      }
+    }
     var links: [CarryOver] = []
     for source in corpus.recommendationIndexes {
-      let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
-      statistics.scoredPairs += candidates.count
-      let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
-      accepted[source] = found
-      if !restatements.isEmpty { repeats[source] = restatements }
-      for (target, pair) in found {
+      for (target, pair) in accepted[source] ?? [] {
         links.append(carryOver(source, target, pair, corpus))
       }
     }
