@@ -158,7 +158,7 @@ public struct SnapshotLookup: Sendable {
 
 extension MeetingSummary {
   /// The earliest day the meeting can have been on.
-  public var earliestDay: CalendarDay? { (date ?? dateEarliest).flatMap(CalendarDay.init(isoString:)) }
+  public var earliestDay: CalendarDay? { Self.day(date ?? dateEarliest) }
   /// The latest day the meeting can have been on, where bounded.
-  public var latestDay: CalendarDay? { (date ?? dateLatest).flatMap(CalendarDay.init(isoString:)) }
+  public var latestDay: CalendarDay? { Self.day(date ?? dateLatest) }
 }

@@ -32,9 +32,32 @@ public struct MeetingSummary: Sendable, Hashable, Codable, FetchableRecord {
   public var documentCount: Int? = nil
 
   /// The day to order and bucket the meeting by: the known day, else the earliest possible one.
-  public var bestDate: CalendarDay? {
-    (date ?? dateEarliest).flatMap(CalendarDay.init(isoString:))
+  public var bestDate: CalendarDay? { Self.day(date ?? dateEarliest) }
+
+  /// `CalendarDay(isoString:)`, read straight from the string's bytes: sort comparators ask for these
+  /// days in every comparison, and that initialiser builds an array per call.
+  public static func day(_ isoString: String?) -> CalendarDay? {
+    guard var isoString, isoString.utf8.count == 10 else { return nil }
+    return isoString.withUTF8 { bytes -> CalendarDay? in
+      var fields = (0, 0, 0)
+      for offset in 0..<10 {
+        let byte = bytes[offset]
+        if offset == 4 || offset == 7 {
+          guard byte == UInt8(ascii: "-") else { return nil }
+          continue
+        }
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch offset {
+        case 0..<4: fields.0 = fields.0 * 10 + digit
+        case 5..<7: fields.1 = fields.1 * 10 + digit
+        default: fields.2 = fields.2 * 10 + digit
+        }
+      }
+      return CalendarDay(year: fields.0, month: fields.1, day: fields.2)
+    }
   }
+
 }
 
 /// Everything the analysis and exports read from the store, loaded at once.

@@ -232,17 +232,23 @@ public final class ThemeMapStore: Sendable {
     return (db.lastInsertedRowID, 0)
   }
 
+  /// The body's row, made on first sight. Plain SQL through cached statements: building the query
+  /// through GRDB's query interface cost more per document than the lookup itself.
   private static func bodyID(for body: Body, db: Database) throws -> Int64 {
     let key = body.key
-    if let existing = try BodyRecord.filter(Column("key") == key).fetchOne(db), let id = existing.id {
-      if existing.parentName == nil, let parent = body.parentName {
+    if let existing = try Row.fetchOne(
+      try db.cachedStatement(sql: "SELECT id, parent_name FROM bodies WHERE key = ?"), arguments: [key])
+    {
+      let id: Int64 = try existing.decode(atIndex: 0)
+      let parentName: String? = try existing.decode(atIndex: 1)
+      if parentName == nil, let parent = body.parentName {
         try db.execute(sql: "UPDATE bodies SET parent_name = ? WHERE id = ?", arguments: [parent, id])
       }
       return id
     }
-    var record = BodyRecord(id: nil, name: body.name, key: key, parentName: body.parentName)
-    try record.insert(db)
-    return try record.id.orThrow("body id")
+    try db.cachedStatement(sql: "INSERT INTO bodies (name, key, parent_name) VALUES (?, ?, ?)").execute(
+      arguments: [body.name, key, body.parentName])
+    return db.lastInsertedRowID
   }
 
   /// Runs a read, turning GRDB's errors into `StoreError.queryFailed`.

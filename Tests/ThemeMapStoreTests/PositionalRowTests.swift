@@ -162,3 +162,16 @@ import ThemeMapTestSupport
     #expect(forLinking.followUpsAreCurrent == full.followUpsAreCurrent)
   }
 }
+
+@Suite struct MeetingDayTests {
+  @Test func readsWhatCalendarDayReads() {
+    for text in [
+      "2015-11-04", "2018-04-20", "2020-02-29", "2019-02-29", "2018-04-31", "2018-13-01", "0000-01-01",
+      "2015-11-4", "2015/11/04", "2015-11-04 ", "２０１５-11-04", "", "abcd-ef-gh", "9999-12-31",
+    ] {
+      #expect(MeetingSummary.day(text) == CalendarDay(isoString: text), "\(text)")
+    }
+    #expect(MeetingSummary.day(nil) == nil)
+    #expect(MeetingSummary.day("2015-11-04") == CalendarDay(year: 2015, month: 11, day: 4))
+  }
+}
