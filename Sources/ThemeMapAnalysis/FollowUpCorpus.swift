@@ -3,9 +3,11 @@ import ThemeMapModel
 import ThemeMapStore
 
 /// One component of a sparse vector: a term or theme index and how often it occurs.
+///
+/// Both halves are 32-bit so that an entry is 8 bytes: a large store holds millions of them.
 struct VectorEntry: Sendable, Hashable {
   var key: Int32
-  var count: Int
+  var count: Int32
 }
 
 /// A record the linker compares: a recommendation (earlier side and later side) or an item (later
@@ -27,6 +29,8 @@ struct FollowUpDocument: Sendable {
   /// Chronological position among all records: meeting order, then item, then recommendation.
   var position: Int
   var recommendationKind: Recommendation.Kind?
+  /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
+  /// it, so that the corpus does not hold a second copy of every item's minutes.
   var text: String
   /// Term ids with their frequencies, sorted by term id.
   var terms: [VectorEntry]
@@ -35,12 +39,19 @@ struct FollowUpDocument: Sendable {
   /// Theme indexes with their mention counts, sorted by theme index.
   var themes: [VectorEntry]
   /// The mentions inside it, for quoting.
-  var mentions: [MentionRecord]
+  var mentions: ArraySlice<MentionRecord>
+
+  /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
+  static func text(of item: ItemRecord) -> String {
+    [item.title, item.agendaText, item.minutesText].filter { !$0.isEmpty }.joined(separator: "\n")
+  }
 }
 
 /// Every record of a snapshot as vectors, with the collection statistics BM25 and the theme weights
 /// need.
 struct FollowUpCorpus: Sendable {
+  /// The snapshot's lookups, for the items' texts.
+  let lookup: SnapshotLookup
   var documents: [FollowUpDocument]
   var vocabulary: [String]
   var documentFrequency: [Int]
@@ -63,10 +74,14 @@ struct FollowUpCorpus: Sendable {
   var themeNorm: [Double]
   /// Indexes of the recommendations, in store order.
   var recommendationIndexes: [Int]
+  /// The term id of every folded word read (-1 for a word that is no term), for finding a term in a
+  /// record's text again without stemming every word before it.
+  var wordTerms: WordTermTable
 
   /// Builds the vectors.
   /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
   init(lookup: SnapshotLookup, parameters: FollowUpParameters) {
+    self.lookup = lookup
     let snapshot = lookup.snapshot
     let normaliser = TermNormaliser()
     var termIDs: [String: Int32] = [:]
@@ -78,89 +93,110 @@ struct FollowUpCorpus: Sendable {
     var themeIDs = [String](repeating: "", count: themeIndex.count)
     for (id, index) in themeIndex { themeIDs[Int(index)] = id }
 
-    let meetingRank = Dictionary(
-      uniqueKeysWithValues: snapshot.meetings.sorted(by: SnapshotLookup.chronological).enumerated().map {
-        ($1.id, $0)
-      })
+    // Each meeting's rank, family and days, worked out once rather than once per record.
+    struct MeetingFacts {
+      var rank: Int
+      var family: Int
+      var earliest: Int?
+      var latest: Int?
+    }
     var families: [String: Int] = [:]
+    var meetingFacts: [Int64: MeetingFacts] = [:]
+    for (rank, meeting) in SnapshotLookup.chronologicallySorted(snapshot.meetings).enumerated()
+    where meetingFacts[meeting.id] == nil {
+      meetingFacts[meeting.id] = MeetingFacts(
+        rank: rank, family: Self.familyIndex(lookup, meeting.id, parameters, &families),
+        earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch)
+    }
     typealias Vectors = (terms: [VectorEntry], length: Int, themes: [VectorEntry])
     // Folded word -> term id, or -1 for a stop word: each distinct word is stemmed once.
-    var termOfWord: [String: Int32] = [:]
-    func vectors(_ text: String, _ mentions: [MentionRecord]) -> Vectors {
-      var counts: [Int32: Int] = [:]
+    var termOfWord = WordTermTable()
+    // Counts by term id for the record being read, with the ids it touched: a dictionary per record
+    // cost more than reading its words.
+    var termCounts: [Int32] = []
+    var touched: [Int32] = []
+    func vectors(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Vectors {
       var length = 0
-      normaliser.forEachWord(in: text) { word, _ in
-        let id: Int32
-        if let known = termOfWord[word] {
-          id = known
-        } else if let term = TermNormaliser.normalise(word) {
-          if let known = termIDs[term] {
-            id = known
-          } else {
-            id = Int32(vocabulary.count)
-            termIDs[term] = id
-            vocabulary.append(term)
-          }
-          termOfWord[word] = id
-        } else {
-          id = -1
-          termOfWord[word] = id
+      touched.removeAll(keepingCapacity: true)
+      normaliser.forEachFoldedWord(in: text) { word, _ in
+        let id = termOfWord.term(of: word) {
+          guard let term = TermNormaliser.normalise(String(decoding: word, as: UTF8.self)) else { return -1 }
+          if let known = termIDs[term] { return known }
+          let id = Int32(vocabulary.count)
+          termIDs[term] = id
+          vocabulary.append(term)
+          termCounts.append(0)
+          return id
         }
-        guard id >= 0 else { return }
-        counts[id, default: 0] += 1
+        guard id >= 0 else { return true }
+        if termCounts[Int(id)] == 0 { touched.append(id) }
+        termCounts[Int(id)] += 1
         length += 1
+        return true
       }
-      var themeCounts: [Int32: Int] = [:]
+      touched.sort()
+      let terms = touched.map { id in
+        let entry = VectorEntry(key: id, count: termCounts[Int(id)])
+        termCounts[Int(id)] = 0
+        return entry
+      }
+      var themeCounts: [VectorEntry] = []
       for mention in mentions {
-        if let index = themeIndex[mention.themeId] { themeCounts[index, default: 0] += 1 }
+        guard let index = themeIndex[mention.themeId] else { continue }
+        if let at = themeCounts.firstIndex(where: { $0.key == index }) {
+          themeCounts[at].count += 1
+        } else {
+          themeCounts.append(VectorEntry(key: index, count: 1))
+        }
       }
-      return (
-        counts.sorted { $0.key < $1.key }.map { VectorEntry(key: $0.key, count: $0.value) }, length,
-        themeCounts.sorted { $0.key < $1.key }.map { VectorEntry(key: $0.key, count: $0.value) }
-      )
+      themeCounts.sort { $0.key < $1.key }
+      return (terms, length, themeCounts)
     }
 
-    struct Pending {
-      var order: (Int, Int, Int)
-      var document: FollowUpDocument
-    }
-    var pending: [Pending] = []
+    var pending: [FollowUpDocument] = []
+    var order: [(Int, Int, Int)] = []
+    pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
+    order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
     for item in snapshot.items {
-      guard let itemID = item.id, let meeting = lookup.meetingByID[item.meetingId] else { continue }
-      let family = Self.familyIndex(lookup, meeting.id, parameters, &families)
-      let itemText = [item.title, item.agendaText, item.minutesText].filter { !$0.isEmpty }.joined(
-        separator: "\n")
-      let mentions = lookup.mentionsByItem[itemID] ?? []
+      guard let itemID = item.id, let meeting = lookup.meetingByID[item.meetingId],
+        let facts = meetingFacts[meeting.id]
+      else { continue }
+      let mentions = lookup.mentionsByItem[itemID].map { $0[...] } ?? []
       for record in recommendationsByItem[itemID] ?? [] {
         guard let id = record.id else { continue }
-        let inside = lookup.mentions(of: record)
-        let vector = vectors(record.text, inside)
+        let inside = mentions.filter {
+          $0.spanStart >= record.spanStart && $0.spanEnd <= record.spanEnd
+        }
+        let vector = vectors(record.text, inside[...])
+        order.append((facts.rank, item.ordinal, record.ordinal))
         pending.append(
-          Pending(
-            order: (meetingRank[meeting.id] ?? .max, item.ordinal, record.ordinal),
-            document: FollowUpDocument(
-              kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: family,
-              earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch,
-              position: 0, recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
-              terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside)))
+          FollowUpDocument(
+            kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
+            earliest: facts.earliest, latest: facts.latest, position: 0,
+            recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
+            terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside[...]))
       }
+      let itemText = FollowUpDocument.text(of: item)
       let vector = vectors(itemText, mentions)
+      order.append((facts.rank, item.ordinal, 0))
       pending.append(
-        Pending(
-          order: (meetingRank[meeting.id] ?? .max, item.ordinal, 0),
-          document: FollowUpDocument(
-            kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: family,
-            earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch,
-            position: 0, recommendationKind: nil, text: itemText, terms: vector.terms, length: vector.length,
-            themes: vector.themes, mentions: mentions)))
+        FollowUpDocument(
+          kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
+          earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
+          text: "", terms: vector.terms, length: vector.length, themes: vector.themes, mentions: mentions))
     }
-    pending.sort { $0.order < $1.order }
-    documents = pending.enumerated().map { position, entry in
-      var document = entry.document
+    // Sorting positions, not the records: a record is a large value to move. No two records share an
+    // order (ordinals are unique per meeting and per item, and start at 1).
+    let sorted = pending.indices.sorted { order[$0] < order[$1] }
+    documents = sorted.enumerated().map { position, index in
+      var document = pending[index]
       document.position = position
       return document
     }
+    pending = []
+    order = []
+    wordTerms = termOfWord
     self.vocabulary = vocabulary
     self.themeIDs = themeIDs
 
@@ -222,6 +258,33 @@ struct FollowUpCorpus: Sendable {
 
   func idf(_ term: Int32) -> Double { termIDF[Int(term)] }
 
+  /// The byte range of the first word in `text` whose term is `term`: `TermNormaliser.firstRange`, by
+  /// term id.
+  func firstRange(ofTerm term: Int32, in text: String) -> Range<Int>? {
+    var found: Range<Int>?
+    TermNormaliser().forEachFoldedWord(in: text) { word, range in
+      // Every word of a record was read when the corpus was built; a word that was not (never the
+      // case for a record's own text) is normalised here.
+      let id =
+        wordTerms.existingTerm(of: word)
+        ?? TermNormaliser.normalise(String(decoding: word, as: UTF8.self)).map {
+          $0 == vocabulary[Int(term)] ? term : -1
+        }
+        ?? -1
+      guard id == term else { return true }
+      found = range
+      return false
+    }
+    return found
+  }
+
+  /// A record's text: a recommendation's own, an item's joined again from the snapshot.
+  func text(of index: Int) -> String {
+    let document = documents[index]
+    guard document.kind == .item else { return document.text }
+    return lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? ""
+  }
+
   private static func familyIndex(
     _ lookup: SnapshotLookup, _ meetingID: Int64, _ parameters: FollowUpParameters,
     _ families: inout [String: Int]
@@ -231,5 +294,80 @@ struct FollowUpCorpus: Sendable {
     if let known = families[key] { return known }
     families[key] = families.count
     return families.count - 1
+  }
+}
+
+/// Term ids by folded word, looked up by the word's bytes.
+///
+/// The corpus reads every word of every record; a `[String: Int32]` needed a `String` made and
+/// SipHashed per word, which cost more than folding it. This table hashes the folded bytes in place
+/// (FNV-1a) and keeps each distinct word once, in one byte arena.
+struct WordTermTable: Sendable {
+  private struct Entry: Sendable {
+    var start: Int32
+    var length: Int32
+    var hash: UInt64
+    var term: Int32
+  }
+
+  private var arena: [UInt8] = []
+  private var entries: [Entry] = []
+  /// Open addressing, linear probing: an index into `entries`, or -1. Its count is a power of two.
+  private var slots = [Int32](repeating: -1, count: 1 << 12)
+
+  private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  /// The slot holding `word`, or the empty slot where it belongs.
+  private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let index = Int(slots[slot])
+      guard index >= 0 else { return (slot, nil) }
+      let entry = entries[index]
+      if entry.hash == hash, Int(entry.length) == word.count {
+        let same = arena.withUnsafeBufferPointer { arena in
+          // `start` and `length` were stored from an append to `arena`, so the range is inside it.
+          UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start) + word.count])
+            .elementsEqual(word)
+        }
+        if same { return (slot, index) }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The term of a word already in the table.
+  func existingTerm(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
+    slot(of: word, hash: Self.hash(word)).entry.map { entries[$0].term }
+  }
+
+  /// The term of a word, from `make` the first time the word is seen.
+  mutating func term(of word: UnsafeBufferPointer<UInt8>, _ make: () -> Int32) -> Int32 {
+    let hash = Self.hash(word)
+    let (slot, found) = slot(of: word, hash: hash)
+    if let found { return entries[found].term }
+    let term = make()
+    slots[slot] = Int32(entries.count)
+    entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), hash: hash, term: term))
+    arena.append(contentsOf: word)
+    if entries.count * 2 > slots.count { grow() }
+    return term
+  }
+
+  /// Doubles the slots and places every entry again.
+  private mutating func grow() {
+    var slots = [Int32](repeating: -1, count: self.slots.count * 2)
+    let mask = slots.count - 1
+    for (index, entry) in entries.enumerated() {
+      var slot = Int(truncatingIfNeeded: entry.hash) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index)
+    }
+    self.slots = slots
   }
 }

@@ -38,7 +38,8 @@ extension FollowUpLinker {
     for source in corpus.recommendationIndexes {
       for target in repeats[source] ?? [] where repeatOf[target] == nil { repeatOf[target] = source }
     }
-    func order(_ index: Int) -> (Int, Int) { (corpus.documents[index].earliest ?? .max, index) }
+    let earliestDays = corpus.earliestDays
+    func order(_ index: Int) -> (Int, Int) { (earliestDays[index] ?? .max, index) }
 
     var outcomes: [RecommendationOutcome] = []
     for source in corpus.recommendationIndexes {

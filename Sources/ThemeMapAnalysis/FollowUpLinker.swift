@@ -36,28 +36,34 @@ public struct FollowUpLinker: Sendable {
   public func link(_ snapshot: StoreSnapshot) -> FollowUpResult {
     let lookup = SnapshotLookup(snapshot)
     let corpus = FollowUpCorpus(lookup: lookup, parameters: parameters)
-    let index = FollowUpIndex(corpus: corpus)
-    let normaliser = TermNormaliser()
     var statistics = FollowUpResult.Statistics(
       recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
     var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
     var repeats: [Int: [Int]] = [:]
-    var links: [CarryOver] = []
-    for source in corpus.recommendationIndexes {
-      let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
-      statistics.scoredPairs += candidates.count
-      let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
-      accepted[source] = found
-      if !restatements.isEmpty { repeats[source] = restatements }
-      for (target, pair) in found {
-        links.append(carryOver(source, target, pair, corpus, normaliser))
+    do {
+      // The index's postings are the linker's largest structure: scoped so that they are freed before
+      // the links and their quotes are made.
+      let index = FollowUpIndex(corpus: corpus)
+      for source in corpus.recommendationIndexes {
+        let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
+        statistics.scoredPairs += candidates.count
+        let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
+        accepted[source] = found
+        if !restatements.isEmpty { repeats[source] = restatements }
       }
     }
-    links.sort {
-      ($0.recommendationID, -$0.score, $0.targetKind.rawValue, $0.targetID) < (
-        $1.recommendationID, -$1.score, $1.targetKind.rawValue, $1.targetID
-      )
+    var links: [CarryOver] = []
+    for source in corpus.recommendationIndexes {
+      for (target, pair) in accepted[source] ?? [] {
+        links.append(carryOver(source, target, pair, corpus))
+      }
     }
+    // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
+    // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
+    let keys = links.map { link in
+      (link.recommendationID, -link.score, link.targetKind == .item ? 0 : 1, link.targetID)
+    }
+    links = links.indices.sorted { keys[$0] < keys[$1] }.map { links[$0] }
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
     return FollowUpResult(links: links, outcomes: outcomes, statistics: statistics)
   }
@@ -114,23 +120,28 @@ public struct FollowUpLinker: Sendable {
     return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
   }
 
-  private func carryOver(
-    _ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus, _ normaliser: TermNormaliser
-  ) -> CarryOver {
+  private func carryOver(_ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus)
+    -> CarryOver
+  {
     let left = corpus.documents[source]
     let right = corpus.documents[target]
     let evidence = corpus.evidence(source, target)
     let theme = evidence.themes.first.map { corpus.themeIDs[Int($0)] }
-    let term = evidence.terms.first.map { corpus.vocabulary[Int($0)] }
+    let term = evidence.terms.first
+    // The first mention of the strongest shared theme, else the first word of the rarest shared term.
+    func focus(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Range<Int>? {
+      theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
+        ?? term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
+    }
+    let leftText = corpus.text(of: source)
+    let rightText = corpus.text(of: target)
     return CarryOver(
       recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
       targetID: right.id,
       score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
       sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
-      sourceQuote: Quote.excerpt(
-        left.text, around: Quote.focus(in: left, theme: theme, term: term, normaliser)),
-      targetQuote: Quote.excerpt(
-        right.text, around: Quote.focus(in: right, theme: theme, term: term, normaliser)))
+      sourceQuote: Quote.excerpt(leftText, around: focus(leftText, left.mentions)),
+      targetQuote: Quote.excerpt(rightText, around: focus(rightText, right.mentions)))
   }
 }
 

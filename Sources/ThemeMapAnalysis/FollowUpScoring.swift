@@ -44,6 +44,9 @@ extension FollowUpCorpus {
   /// shared terms, rarest first.
   /// - Complexity: O(a + b + k log k) for k shared entries.
   func evidence(_ source: Int, _ target: Int) -> (themes: [Int32], terms: [Int32]) {
+    // Closures below read these arrays, not `self`: capturing the corpus copied the whole struct.
+    let themeWeight = themeWeight
+    let documentFrequency = documentFrequency
     var themes: [(theme: Int32, contribution: Double)] = []
     Self.merge(themeVectors[source], themeVectors[target]) { theme, leftCount, rightCount in
       themes.append(
@@ -70,26 +73,60 @@ extension FollowUpCorpus {
   }
 
   /// Calls `body` for each key in both sorted vectors, in key order.
+  ///
+  /// When one vector is much shorter (a recommendation's twenty terms against an item's minutes), each
+  /// of its keys is found by binary search in the rest of the longer one instead of walking all of it;
+  /// `body` sees the same keys in the same order either way, so sums come out bit for bit the same.
   @inline(__always)
   private static func merge(_ left: [VectorEntry], _ right: [VectorEntry], _ body: (Int32, Int, Int) -> Void)
   {
     left.withUnsafeBufferPointer { left in
       right.withUnsafeBufferPointer { right in
-        var i = 0
-        var j = 0
-        while i < left.count, j < right.count {
-          let leftKey = left[i].key
-          let rightKey = right[j].key
-          if leftKey == rightKey {
-            body(leftKey, left[i].count, right[j].count)
-            i += 1
-            j += 1
-          } else if leftKey < rightKey {
-            i += 1
-          } else {
-            j += 1
+        if left.count &* 8 < right.count {
+          search(left, in: right) { key, shortCount, longCount in body(key, shortCount, longCount) }
+        } else if right.count &* 8 < left.count {
+          search(right, in: left) { key, shortCount, longCount in body(key, longCount, shortCount) }
+        } else {
+          var i = 0
+          var j = 0
+          while i < left.count, j < right.count {
+            let leftKey = left[i].key
+            let rightKey = right[j].key
+            if leftKey == rightKey {
+              body(leftKey, Int(left[i].count), Int(right[j].count))
+              i += 1
+              j += 1
+            } else if leftKey < rightKey {
+              i += 1
+            } else {
+              j += 1
+            }
           }
         }
+      }
+    }
+  }
+
+  /// Calls `body` with each key of `short` also in `long` and both counts, in key order.
+  @inline(__always)
+  private static func search(
+    _ short: UnsafeBufferPointer<VectorEntry>, in long: UnsafeBufferPointer<VectorEntry>,
+    _ body: (Int32, Int, Int) -> Void
+  ) {
+    var from = 0
+    for entry in short {
+      var low = from
+      var high = long.count
+      while low < high {
+        let middle = (low &+ high) / 2
+        if long[middle].key < entry.key { low = middle + 1 } else { high = middle }
+      }
+      guard low < long.count else { return }
+      if long[low].key == entry.key {
+        body(entry.key, Int(entry.count), Int(long[low].count))
+        from = low + 1
+      } else {
+        from = low
       }
     }
   }

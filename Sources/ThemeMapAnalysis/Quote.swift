@@ -5,23 +5,40 @@ enum Quote {
   /// The longest quote, in characters, before the ellipses.
   static let limit = 160
 
-  /// Where in a record's text the evidence is: the first mention of `theme` inside it, else the first
-  /// word that normalises to `term`, else nothing.
-  static func focus(
-    in document: FollowUpDocument, theme: String?, term: String?, _ normaliser: TermNormaliser
-  ) -> Range<Int>? {
-    if let theme {
-      let text = Array(document.text.utf8)
-      for mention in document.mentions where mention.themeId == theme {
-        // The record's text is whitespace-tidied, so look for the words, not the document's bytes.
-        let words = mention.matchedText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if let found = find(Array(words.utf8), in: text) { return found }
-      }
-    }
-    if let term, let located = normaliser.locatedTerms(in: document.text).first(where: { $0.term == term }) {
-      return located.range
+  /// Where in a record's text its first mention of `theme` is, or nil when no mention of it is found
+  /// (the caller then looks for a shared term).
+  static func focus(in text: String, mentions: some Sequence<MentionRecord>, theme: String) -> Range<Int>? {
+    var bytes: [UInt8]?
+    for mention in mentions where mention.themeId == theme {
+      let haystack = bytes ?? Array(text.utf8)
+      bytes = haystack
+      if let found = find(words(of: mention.matchedText), in: haystack) { return found }
     }
     return nil
+  }
+
+  /// The UTF-8 of a mention's words with one space between them: the record's text is
+  /// whitespace-tidied, so quotes look for the words, not the document's bytes.
+  static func words(of matchedText: String) -> [UInt8] {
+    let bytes = Array(matchedText.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      return Array(matchedText.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+    }
+    // In ASCII, `Character.isWhitespace` is exactly tab, line feed, vertical tab, form feed, carriage
+    // return and space; splitting the bytes on them is the same split without grapheme breaking.
+    var words: [UInt8] = []
+    words.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    for byte in bytes {
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !words.isEmpty
+      } else {
+        if pendingSpace { words.append(0x20) }
+        pendingSpace = false
+        words.append(byte)
+      }
+    }
+    return words
   }
 
   /// The text of some UTF-8 bytes with each run of whitespace (ASCII, or no-break space) made one

@@ -71,9 +71,7 @@ public struct SnapshotLookup: Sendable {
       if meeting.earliestDay != nil { meetingsOfFamily[family, default: []].append(meeting) }
     }
     self.familyOfMeeting = familyOfMeeting
-    self.meetingsOfFamily = meetingsOfFamily.mapValues { meetings in
-      meetings.sorted { Self.chronological($0, $1) }
-    }
+    self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.
@@ -137,6 +135,16 @@ public struct SnapshotLookup: Sendable {
     return rest.isEmpty ? body : rest
   }
 
+  /// Meetings in `chronological` order, each meeting's day read once rather than in every comparison.
+  /// - Complexity: O(n log n) comparisons of integers, n date parses.
+  public static func chronologicallySorted(_ meetings: some Collection<MeetingSummary>) -> [MeetingSummary] {
+    // Undated meetings sort after every day: `Int.max` stands above any day since 1970.
+    let keyed = meetings.map { meeting in
+      (day: meeting.earliestDay?.daysSinceEpoch ?? .max, id: meeting.id, meeting: meeting)
+    }
+    return keyed.sorted { ($0.day, $0.id) < ($1.day, $1.id) }.map(\.meeting)
+  }
+
   /// Meetings in date order (earliest possible day), undated last, then by id.
   public static func chronological(_ lhs: MeetingSummary, _ rhs: MeetingSummary) -> Bool {
     switch (lhs.earliestDay, rhs.earliestDay) {
@@ -150,7 +158,7 @@ public struct SnapshotLookup: Sendable {
 
 extension MeetingSummary {
   /// The earliest day the meeting can have been on.
-  public var earliestDay: CalendarDay? { (date ?? dateEarliest).flatMap(CalendarDay.init(isoString:)) }
+  public var earliestDay: CalendarDay? { Self.day(date ?? dateEarliest) }
   /// The latest day the meeting can have been on, where bounded.
-  public var latestDay: CalendarDay? { (date ?? dateLatest).flatMap(CalendarDay.init(isoString:)) }
+  public var latestDay: CalendarDay? { Self.day(date ?? dateLatest) }
 }

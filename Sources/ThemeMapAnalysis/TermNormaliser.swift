@@ -42,13 +42,49 @@ public struct TermNormaliser: Sendable {
   /// Calls `body` with each word of a text folded as the theme matcher folds it, and its byte range.
   /// - Complexity: O(n) in the text's length.
   func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
-      var start = folding.nextWordStart(buffer, from: 0, buffer.count)
-      while start < buffer.count {
-        let end = folding.wordEnd(buffer, from: start, buffer.count)
-        body(String(decoding: folding.key(of: buffer, range: start..<end), as: UTF8.self), start..<end)
-        start = folding.nextWordStart(buffer, from: end, buffer.count)
+    forEachFoldedWord(in: text) { word, range in
+      body(String(decoding: word, as: UTF8.self), range)
+      return true
+    }
+  }
+
+  /// Calls `body` with the folded UTF-8 of each word (valid only during the call) and its byte range,
+  /// until it returns false.
+  ///
+  /// A word of ASCII letters and digits (nearly every word of English minutes) is folded here by
+  /// lowercasing its bytes and dropping inner apostrophes, which is what `TokenFolding.key` does to
+  /// it, without the array that builds; other words go through `TokenFolding.key`.
+  /// - Complexity: O(n) in the text's length.
+  func forEachFoldedWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
+    var text = text
+    text.withUTF8 { buffer in
+      var scratch = [UInt8](repeating: 0, count: 64)
+      scratch.withUnsafeMutableBufferPointer { scratch in
+        var start = folding.nextWordStart(buffer, from: 0, buffer.count)
+        while start < buffer.count {
+          let end = folding.wordEnd(buffer, from: start, buffer.count)
+          var folded = 0
+          var isASCII = end - start <= scratch.count
+          if isASCII {
+            for index in start..<end {
+              let byte = buffer[index]
+              guard byte < 0x80 else {
+                isASCII = false
+                break
+              }
+              if byte != 0x27 {
+                scratch[folded] = TokenFolding.asciiLower(byte)
+                folded += 1
+              }
+            }
+          }
+          let goOn =
+            isASCII
+            ? body(UnsafeBufferPointer(rebasing: scratch[0..<folded]), start..<end)
+            : folding.key(of: buffer, range: start..<end).withUnsafeBufferPointer { body($0, start..<end) }
+          guard goOn else { return }
+          start = folding.nextWordStart(buffer, from: end, buffer.count)
+        }
       }
     }
   }

@@ -59,14 +59,19 @@ public struct CarryOverRecord: Codable, Sendable, Hashable, FetchableRecord, Per
     targetQuote = row["target_quote"]
   }
 
+  /// A ';'-separated list's items, empty ones kept (as `components(separatedBy:)` keeps them, without
+  /// its Foundation round trip, which dominated turning a large store's links back into `CarryOver`s).
+  static func list(_ joined: String) -> [String] {
+    joined.isEmpty ? [] : joined.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+  }
+
   /// The link as the model holds it.
   public var carryOver: CarryOver {
     let kind = CarryOver.TargetKind(rawValue: targetKind) ?? .recommendation
     return CarryOver(
       recommendationID: recommendationId, targetKind: kind,
       targetID: (kind == .item ? targetItemId : targetRecommendationId) ?? 0, score: score,
-      sharedThemes: sharedThemes.isEmpty ? [] : sharedThemes.components(separatedBy: ";"),
-      sharedTerms: sharedTerms.isEmpty ? [] : sharedTerms.components(separatedBy: ";"),
+      sharedThemes: Self.list(sharedThemes), sharedTerms: Self.list(sharedTerms),
       sourceQuote: sourceQuote, targetQuote: targetQuote)
   }
 }

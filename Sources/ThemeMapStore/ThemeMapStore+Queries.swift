@@ -32,9 +32,32 @@ public struct MeetingSummary: Sendable, Hashable, Codable, FetchableRecord {
   public var documentCount: Int? = nil
 
   /// The day to order and bucket the meeting by: the known day, else the earliest possible one.
-  public var bestDate: CalendarDay? {
-    (date ?? dateEarliest).flatMap(CalendarDay.init(isoString:))
+  public var bestDate: CalendarDay? { Self.day(date ?? dateEarliest) }
+
+  /// `CalendarDay(isoString:)`, read straight from the string's bytes: sort comparators ask for these
+  /// days in every comparison, and that initialiser builds an array per call.
+  public static func day(_ isoString: String?) -> CalendarDay? {
+    guard var isoString, isoString.utf8.count == 10 else { return nil }
+    return isoString.withUTF8 { bytes -> CalendarDay? in
+      var fields = (0, 0, 0)
+      for offset in 0..<10 {
+        let byte = bytes[offset]
+        if offset == 4 || offset == 7 {
+          guard byte == UInt8(ascii: "-") else { return nil }
+          continue
+        }
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch offset {
+        case 0..<4: fields.0 = fields.0 * 10 + digit
+        case 5..<7: fields.1 = fields.1 * 10 + digit
+        default: fields.2 = fields.2 * 10 + digit
+        }
+      }
+      return CalendarDay(year: fields.0, month: fields.1, day: fields.2)
+    }
   }
+
 }
 
 /// Everything the analysis and exports read from the store, loaded at once.
@@ -66,40 +89,76 @@ public struct StoreSnapshot: Sendable {
 
 extension ThemeMapStore {
   /// Loads a consistent snapshot of the store.
+  ///
+  /// Rows are read by column position (`PositionalRecord`), not through `Decodable`, which was most of
+  /// the cost of loading a large store.
   public func snapshot() throws(StoreError) -> StoreSnapshot {
+    try snapshot(includingFollowUps: true)
+  }
+
+  /// Loads a snapshot without the stored carry-over links and outcomes (`carryOvers` and `outcomes`
+  /// empty): what `FollowUpLinker` reads, since it replaces them, without holding the old ones.
+  public func snapshotForLinking() throws(StoreError) -> StoreSnapshot {
+    try snapshot(includingFollowUps: false)
+  }
+
+  private func snapshot(includingFollowUps: Bool) throws(StoreError) -> StoreSnapshot {
     try read("snapshot") { db in
-      let meetings = try MeetingSummary.fetchAll(
-        db,
+      let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
+      let items = try db.fetchAll(
+        sql: "SELECT \(ItemRecord.selection()) FROM items ORDER BY meeting_id, ordinal",
+        ItemRecord.init(positionalRow:))
+      let recommendations = try db.fetchAll(
         sql: """
-          SELECT m.id, b.name AS body, b.parent_name AS parentBody, m.date, m.date_source AS dateSource,
-                 m.date_earliest AS dateEarliest, m.date_latest AS dateLatest, m.time, m.venue,
-                 d.path AS documentPath, d.source_address AS sourceAddress,
-                 (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id) AS itemCount,
-                 (SELECT COUNT(*) FROM meeting_documents md WHERE md.meeting_id = m.id) AS documentCount
-          FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id
-          ORDER BY COALESCE(m.date, m.date_earliest) IS NULL, COALESCE(m.date, m.date_earliest), m.id
-          """)
-      let items = try ItemRecord.fetchAll(
-        db, sql: "SELECT * FROM items ORDER BY meeting_id, ordinal")
-      let recommendations = try RecommendationRecord.fetchAll(
-        db,
-        sql: """
-          SELECT r.* FROM recommendations r JOIN items i ON i.id = r.item_id
+          SELECT \(RecommendationRecord.selection(from: "r")) FROM recommendations r JOIN items i ON i.id = r.item_id
           ORDER BY i.meeting_id, i.ordinal, r.ordinal
-          """)
-      let themes = try ThemeRecord.fetchAll(db, sql: "SELECT * FROM themes ORDER BY position")
-      let mentions = try MentionRecord.fetchAll(
-        db, sql: "SELECT * FROM mentions ORDER BY item_id, span_start, id")
+          """, RecommendationRecord.init(positionalRow:))
+      let themes = try db.fetchAll(
+        sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
+        ThemeRecord.init(positionalRow:))
+      let mentions = try Self.fetchMentions(db)
       let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
       let version = try String.fetchOne(
         db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
       return StoreSnapshot(
         meetings: meetings, items: items, recommendations: recommendations, themes: themes,
         mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
-        carryOvers: try CarryOverRecord.fetchAll(db, sql: "SELECT * FROM carry_over ORDER BY id"),
-        outcomes: try RecommendationOutcomeRecord.fetchAll(
-          db, sql: "SELECT * FROM recommendation_outcomes ORDER BY recommendation_id"),
+        carryOvers: includingFollowUps
+          ? try db.fetchAll(
+            sql: "SELECT \(CarryOverRecord.selection()) FROM carry_over ORDER BY id",
+            CarryOverRecord.init(positionalRow:)) : [],
+        outcomes: includingFollowUps
+          ? try db.fetchAll(
+            sql: """
+              SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
+              ORDER BY recommendation_id
+              """, RecommendationOutcomeRecord.init(positionalRow:)) : [],
         followUpsAreCurrent: try Self.followUpsAreCurrent(db))
+    }
+  }
+
+  /// Every mention, by item and position.
+  ///
+  /// A store holds tens of mentions per item but only as many distinct theme ids, fields and aliases as
+  /// the taxonomy has: each is kept once and shared, so that a large snapshot does not hold a copy of
+  /// "safeguarding-children" per mention.
+  static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
+    var shared: [String: String] = [:]
+    func intern(_ string: String) -> String {
+      // Small strings live inline in the `String` itself; only longer ones are worth sharing.
+      guard string.utf8.count > 15 else { return string }
+      if let known = shared[string] { return known }
+      shared[string] = string
+      return string
+    }
+    return try db.fetchAll(
+      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id"
+    ) { row in
+      var mention = try MentionRecord(positionalRow: row)
+      mention.themeId = intern(mention.themeId)
+      mention.field = intern(mention.field)
+      mention.matchedAlias = intern(mention.matchedAlias)
+      return mention
     }
   }
 

@@ -76,13 +76,15 @@ extension ThemeMapStore {
   /// A document's text and items, for the tagger.
   public func taggingInput(documentID: Int64) throws(StoreError) -> TaggingInput {
     try read("tagging input for document \(documentID)") { db in
-      let document = try DocumentRecord.fetchOne(db, key: documentID).orThrow("document \(documentID)")
-      let items = try ItemRecord.fetchAll(
-        db,
-        sql: """
-          SELECT * FROM items WHERE document_id = ? ORDER BY ordinal
-          """, arguments: [documentID])
-      return TaggingInput(documentID: documentID, path: document.path, text: document.text, items: items)
+      let document = try Row.fetchOne(
+        db, sql: "SELECT path, text FROM documents WHERE id = ?", arguments: [documentID]
+      ).orThrow("document \(documentID)")
+      let items = try db.fetchAll(
+        sql: "SELECT \(ItemRecord.selection()) FROM items WHERE document_id = ? ORDER BY ordinal",
+        arguments: [documentID], ItemRecord.init(positionalRow:))
+      return TaggingInput(
+        documentID: documentID, path: try document.decode(atIndex: 0), text: try document.decode(atIndex: 1),
+        items: items)
     }
   }
 

@@ -96,18 +96,21 @@ public final class ThemeMapStore: Sendable {
     do {
       return try writer.write { db -> WriteOutcome in
         var replacing = false
-        if let existing = try DocumentRecord.filter(DocumentRecord.Columns.path == document.path)
-          .fetchOne(db)
+        // Only the id and hash: fetching the whole record would read the stored text back.
+        if let existing = try Row.fetchOne(
+          db, sql: "SELECT id, content_hash FROM documents WHERE path = ?", arguments: [document.path])
         {
-          if existing.contentHash == document.contentHash, let id = existing.id {
+          let id: Int64 = try existing.decode(atIndex: 0)
+          if try existing.decode(String.self, atIndex: 1) == document.contentHash {
             return .unchanged(documentID: id)
           }
-          try existing.delete(db)
+          try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
           replacing = true
-        } else if let twin = try DocumentRecord.filter(
-          DocumentRecord.Columns.contentHash == document.contentHash
-        ).fetchOne(db) {
-          return .duplicate(ofPath: twin.path)
+        } else if let twin = try String.fetchOne(
+          db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1",
+          arguments: [document.contentHash])
+        {
+          return .duplicate(ofPath: twin)
         }
         let id = try Self.insert(parsed, mentions: mentions, db: db)
         return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
@@ -121,47 +124,60 @@ public final class ThemeMapStore: Sendable {
     -> Int64
   {
     let document = parsed.document
-    var documentRecord = DocumentRecord(
-      id: nil, path: document.path, contentHash: document.contentHash, format: document.format.rawValue,
-      sourceAddress: document.sourceAddress, text: document.text, byteCount: document.text.utf8.count,
-      encoding: document.encoding.rawValue)
-    try documentRecord.insert(db)
-    let documentID = try documentRecord.id.orThrow("document id")
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO documents (path, content_hash, format, source_address, text, byte_count, encoding)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      document.path, document.contentHash, document.format.rawValue, document.sourceAddress, document.text,
+      document.text.utf8.count, document.encoding.rawValue,
+    ])
+    let documentID = db.lastInsertedRowID
     let bodyID = try bodyID(for: parsed.meeting.body, db: db)
     let (meetingID, ordinalOffset) = try meetingID(
       for: parsed, bodyID: bodyID, documentID: documentID, db: db)
     try db.execute(
       sql: "INSERT INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)",
       arguments: [meetingID, documentID])
+    // Prepared once per connection and bound per row: encoding each record through `Codable` cost more
+    // than SQLite's own work for the item and recommendation rows.
+    let insertItem = try db.cachedStatement(
+      sql: """
+        INSERT INTO items (meeting_id, ordinal, number, title, agenda_text, minutes_text, is_truncated,
+          span_start, span_end, line, title_start, title_end, agenda_start, agenda_end, minutes_start,
+          minutes_end, attachments, links, tagged_with, document_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     var itemIDs: [Int: Int64] = [:]
     for item in parsed.items {
-      var record = ItemRecord(
-        id: nil, meetingId: meetingID, ordinal: ordinalOffset + item.ordinal, number: item.number,
-        title: item.title,
-        agendaText: item.agendaText, minutesText: item.minutesText, isTruncated: item.isTruncated,
-        spanStart: item.span.start, spanEnd: item.span.end, line: item.span.line,
-        titleStart: item.titleSpan.start, titleEnd: item.titleSpan.end,
-        agendaStart: item.agendaSpan?.start, agendaEnd: item.agendaSpan?.end,
-        minutesStart: item.minutesSpan?.start, minutesEnd: item.minutesSpan?.end,
-        attachments: item.attachments.joined(separator: "\n"), links: item.links.joined(separator: "\n"),
-        taggedWith: mentions?.taxonomyVersion, documentId: documentID)
-      try record.insert(db)
-      let itemID = try record.id.orThrow("item id")
+      try insertItem.execute(arguments: [
+        meetingID, ordinalOffset + item.ordinal, item.number, item.title, item.agendaText, item.minutesText,
+        item.isTruncated, item.span.start, item.span.end, item.span.line, item.titleSpan.start,
+        item.titleSpan.end, item.agendaSpan?.start, item.agendaSpan?.end, item.minutesSpan?.start,
+        item.minutesSpan?.end, item.attachments.joined(separator: "\n"), item.links.joined(separator: "\n"),
+        mentions?.taxonomyVersion, documentID,
+      ])
+      let itemID = db.lastInsertedRowID
       itemIDs[item.ordinal] = itemID
       for mention in mentions?.byItemOrdinal[item.ordinal] ?? [] {
         try insert(mention, itemID: itemID, db: db)
       }
     }
+    let insertRecommendation = try db.cachedStatement(
+      sql: """
+        INSERT INTO recommendations (item_id, ordinal, number, kind, addressee, text, span_start, span_end, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     for recommendation in parsed.recommendations {
       guard let itemID = itemIDs[recommendation.itemOrdinal] else {
         throw RecordError.missing("item \(recommendation.itemOrdinal) for recommendation")
       }
-      var record = RecommendationRecord(
-        id: nil, itemId: itemID, ordinal: recommendation.ordinal, number: recommendation.number,
-        kind: recommendation.kind.rawValue, addressee: recommendation.addressee, text: recommendation.text,
-        spanStart: recommendation.span.start, spanEnd: recommendation.span.end,
-        line: recommendation.span.line)
-      try record.insert(db)
+      try insertRecommendation.execute(arguments: [
+        itemID, recommendation.ordinal, recommendation.number, recommendation.kind.rawValue,
+        recommendation.addressee, recommendation.text, recommendation.span.start, recommendation.span.end,
+        recommendation.span.line,
+      ])
     }
     return documentID
   }
@@ -203,26 +219,36 @@ public final class ThemeMapStore: Sendable {
         arguments: [parsed.meeting.time, parsed.meeting.venue, parsed.meeting.contact, existing])
       return (existing, last ?? 0)
     }
-    var meeting = MeetingRecord(
-      id: nil, documentId: documentID, bodyId: bodyID, date: date.day?.isoString,
-      dateSource: date.source.rawValue, dateEarliest: date.earliest?.isoString,
-      dateLatest: date.latest?.isoString, time: parsed.meeting.time, venue: parsed.meeting.venue,
-      contact: parsed.meeting.contact)
-    try meeting.insert(db)
-    return (try meeting.id.orThrow("meeting id"), 0)
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO meetings (document_id, body_id, date, date_source, date_earliest, date_latest, time,
+          venue, contact)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      documentID, bodyID, date.day?.isoString, date.source.rawValue, date.earliest?.isoString,
+      date.latest?.isoString, parsed.meeting.time, parsed.meeting.venue, parsed.meeting.contact,
+    ])
+    return (db.lastInsertedRowID, 0)
   }
 
+  /// The body's row, made on first sight. Plain SQL through cached statements: building the query
+  /// through GRDB's query interface cost more per document than the lookup itself.
   private static func bodyID(for body: Body, db: Database) throws -> Int64 {
     let key = body.key
-    if let existing = try BodyRecord.filter(Column("key") == key).fetchOne(db), let id = existing.id {
-      if existing.parentName == nil, let parent = body.parentName {
+    if let existing = try Row.fetchOne(
+      try db.cachedStatement(sql: "SELECT id, parent_name FROM bodies WHERE key = ?"), arguments: [key])
+    {
+      let id: Int64 = try existing.decode(atIndex: 0)
+      let parentName: String? = try existing.decode(atIndex: 1)
+      if parentName == nil, let parent = body.parentName {
         try db.execute(sql: "UPDATE bodies SET parent_name = ? WHERE id = ?", arguments: [parent, id])
       }
       return id
     }
-    var record = BodyRecord(id: nil, name: body.name, key: key, parentName: body.parentName)
-    try record.insert(db)
-    return try record.id.orThrow("body id")
+    try db.cachedStatement(sql: "INSERT INTO bodies (name, key, parent_name) VALUES (?, ?, ?)").execute(
+      arguments: [body.name, key, body.parentName])
+    return db.lastInsertedRowID
   }
 
   /// Runs a read, turning GRDB's errors into `StoreError.queryFailed`.

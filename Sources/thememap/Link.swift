@@ -47,7 +47,7 @@ extension ThemeMap {
 func linkFollowUps(
   in store: ThemeMapStore, parameters: FollowUpParameters = FollowUpParameters()
 ) throws -> String {
-  let result = FollowUpLinker(parameters: parameters).link(try store.snapshot())
+  let result = FollowUpLinker(parameters: parameters).link(try store.snapshotForLinking())
   try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
   let statistics = result.statistics
   let linked = Set(result.links.map(\.recommendationID)).count

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import ThemeMapModel
+import ThemeMapTestSupport
+
+@testable import ThemeMapAnalysis
+@testable import ThemeMapStore
+
+/// The linker's fast paths (ASCII word folding, the byte-keyed word table, whitespace splitting of
+/// mention text, date-keyed meeting sorting) against the slower code they replace, on the seeds.
+@Suite struct FollowUpInternalsTests {
+  static let seedText: String = {
+    [Fixtures.seed2015, Fixtures.seed2018].compactMap { try? Fixtures.text(of: $0) }.joined(separator: "\n")
+  }()
+
+  /// Text with the words the ASCII path hands to `TokenFolding.key`: curly apostrophes, accents,
+  /// no-break spaces, and straight apostrophes inside and at the ends of words.
+  static let awkward = "LSCB’s review, Café Zoë’s; don't 'quoted' O'Neil’s\u{00A0}MASH ÉCOLE x1 2018"
+
+  @Test func foldedWordsMatchTokenFoldingKeys() throws {
+    #expect(!Self.seedText.isEmpty)
+    for text in [Self.seedText, Self.awkward] {
+      let bytes = Array(text.utf8)
+      var words = 0
+      TermNormaliser().forEachWord(in: text) { word, range in
+        let key = bytes.withUnsafeBufferPointer { TokenFolding.standard.key(of: $0, range: range) }
+        #expect(word == String(decoding: key, as: UTF8.self))
+        words += 1
+      }
+      #expect(words > 10)
+    }
+    #expect(
+      TermNormaliser().terms(in: Self.awkward)
+        == ["lscb", "review", "café", "zoë", "dont", "quot", "oneil", "mash", "écol", "x1"])
+  }
+
+  @Test func wordTableKeepsEveryWordsTermThroughGrowth() {
+    var table = WordTermTable()
+    var expected: [String: Int32] = [:]
+    TermNormaliser().forEachWord(in: Self.seedText) { word, _ in
+      // The seeds' words and numbered variants of them: more words than half the first table's
+      // 4,096 slots, so the table grows while they go in.
+      for variant in [word, word + "1", word + "2", word + "3"] where expected[variant] == nil {
+        expected[variant] = Int32(expected.count)
+      }
+    }
+    #expect(expected.count > 2_048)
+    for (word, id) in expected {
+      var utf8 = Array(word.utf8)
+      let got = utf8.withUnsafeMutableBufferPointer { table.term(of: UnsafeBufferPointer($0)) { id } }
+      #expect(got == id)
+    }
+    for (word, id) in expected {
+      var utf8 = Array(word.utf8)
+      let again = utf8.withUnsafeMutableBufferPointer {
+        table.term(of: UnsafeBufferPointer($0)) { Int32.max }
+      }
+      #expect(again == id)
+      #expect(utf8.withUnsafeMutableBufferPointer { table.existingTerm(of: UnsafeBufferPointer($0)) } == id)
+    }
+    var missing = Array("no-such-word-in-the-seeds".utf8)
+    #expect(missing.withUnsafeMutableBufferPointer { table.existingTerm(of: UnsafeBufferPointer($0)) } == nil)
+  }
+
+  @Test func mentionWordsMatchSplittingOnWhitespace() {
+    for text in [
+      "Hotel  Watch", " Hotel\tWatch\n", "Hotel\r\nWatch", "Child\u{00A0}Sexual Exploitation", "", "   ",
+      "Zoë’s  scheme",
+    ] {
+      let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(Quote.words(of: text) == Array(expected.utf8), "\(text)")
+    }
+    let focus = Quote.focus(
+      in: "The Hotel Watch scheme.",
+      mentions: [
+        MentionRecord(
+          id: 1, itemId: 1, themeId: "hotel-watch", field: "minutes", matchedText: "Hotel\n Watch",
+          matchedAlias: "Hotel Watch", spanStart: 0, spanEnd: 0, line: 1)
+      ], theme: "hotel-watch")
+    #expect(focus == 4..<15)
+  }
+
+  @Test func chronologicallySortedIsTheComparatorsOrder() {
+    func meeting(_ id: Int64, _ date: String?, earliest: String? = nil) -> MeetingSummary {
+      MeetingSummary(
+        id: id, body: "Panel", date: date, dateSource: "stated", dateEarliest: earliest,
+        documentPath: "\(id).txt",
+        itemCount: 1)
+    }
+    let meetings = [
+      meeting(5, nil), meeting(4, "2018-04-20"), meeting(3, nil, earliest: "2015-11-04"),
+      meeting(2, "2015-11-04"),
+      meeting(1, "not a day"), meeting(6, "2016-01-01"),
+    ]
+    #expect(
+      SnapshotLookup.chronologicallySorted(meetings).map(\.id)
+        == meetings.sorted(by: SnapshotLookup.chronological).map(\.id))
+    #expect(SnapshotLookup.chronologicallySorted(meetings).map(\.id) == [2, 3, 6, 4, 1, 5])
+  }
+}
