@@ -66,52 +66,80 @@ def has_subcommand(args, name):
     return any(line.strip().startswith(name + " ") for line in (result.stdout + result.stderr).splitlines())
 
 
+STAGES = ("tag", "ingest", "tag-store", "link", "export", "run")
+
+
 def stages(args, corpus, label):
-    """Every stage on one corpus; returns rows of the table."""
-    thememap = f"{args.bin}/thememap"
+    """The chosen stages on one corpus; returns rows of the table and the matcher's per-theme counts."""
     work = Path(args.work) / f"stages-{label}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    store = str(work / "thememap.sqlite")
     size = corpus_bytes(corpus)
+    wanted = set(args.stages.split(","))
     rows = []
+    theme_counts = {}
+    if "tag" in wanted:
+        row, theme_counts = tagging_alone(args, corpus, work)
+        rows.append(row)
+    if wanted & {"ingest", "tag-store", "link", "export"}:
+        rows.extend(separate_stages(args, corpus, work, size, wanted))
+    if "run" in wanted:
+        rows.extend(whole_run(args, corpus, label, size))
+    return rows, theme_counts
 
+
+def tagging_alone(args, corpus, work):
+    """The matcher alone on one core: best of --repeat passes in thread CPU time."""
     tag = measure([f"{args.bin}/thememap-bench", "tag", "--datasets", str(corpus), "--repeat", str(args.repeat)],
                   stdout=open(work / "tag.txt", "w"))
-    fields = dict(part.split("=") for part in (work / "tag.txt").read_text().splitlines()[0].split()[1:])
-    theme_counts = {line.split()[1]: int(line.split()[2])
-                    for line in (work / "tag.txt").read_text().splitlines()[1:]}
-    rows.append({"stage": "tagging alone, 1 core (best of %d)" % args.repeat, "bytes": int(fields["bytes"]),
-                 "documents": int(fields["documents"]), "items": None, "wall": float(fields["wall"]),
-                 "cpu": float(fields["user"]), "rss": tag["rss"], "matches": int(fields["matches"])})
+    lines = (work / "tag.txt").read_text().splitlines()
+    fields = dict(part.split("=") for part in lines[0].split()[1:])
+    theme_counts = {line.split()[1]: int(line.split()[2]) for line in lines[1:]}
+    row = {"stage": "tagging alone, 1 core (best of %d)" % args.repeat, "bytes": int(fields["bytes"]),
+           "documents": int(fields["documents"]), "items": None, "wall": float(fields["wall"]),
+           "cpu": float(fields["user"]), "rss": tag["rss"], "matches": int(fields["matches"])}
+    return row, theme_counts
 
+
+def separate_stages(args, corpus, work, size, wanted):
+    """ingest, tag, link and export as separate processes on one store; each needs the ones before it, so
+    all run and the wanted ones are kept."""
+    thememap = f"{args.bin}/thememap"
+    store = str(work / "thememap.sqlite")
+    rows = []
     ingest = measure([thememap, "ingest", str(corpus / "documents"), "--manifest", str(corpus / "manifest.yaml"),
                       "--store", store])
     found = counts(store)
-    rows.append({"stage": "ingest", "bytes": size, **found, **ingest})
+    rows.append({"key": "ingest", "stage": "ingest", "bytes": size, **found, **ingest})
     tagged = measure([thememap, "tag", "--taxonomy", str(corpus / "themes.yaml"), "--store", store])
     found = counts(store)
-    rows.append({"stage": "tag (store)", "bytes": size, **found, **tagged})
+    rows.append({"key": "tag-store", "stage": "tag (store)", "bytes": size, **found, **tagged})
     if has_subcommand(args, "link"):
         link = measure([thememap, "link", "--store", store], check=False)
         if link["code"] == 0:
-            rows.append({"stage": "carry-over linking", "bytes": size, **found, **link})
+            rows.append({"key": "link", "stage": "carry-over linking", "bytes": size, **found, **link})
         else:
-            rows.append({"stage": "carry-over linking", "note": "failed: " + link["stderr"].strip()[-200:]})
+            rows.append({"key": "link", "stage": "carry-over linking",
+                         "note": "failed: " + link["stderr"].strip()[-200:]})
     else:
-        rows.append({"stage": "carry-over linking", "note": "not available in this build"})
-    export = measure([thememap, "export", "--out", str(work / "out"), "--store", store])
-    rows.append({"stage": "export", "bytes": size, **found, **export})
+        rows.append({"key": "link", "stage": "carry-over linking", "note": "not available in this build"})
+    if "export" in wanted:
+        export = measure([thememap, "export", "--out", str(work / "out"), "--store", store])
+        rows.append({"key": "export", "stage": "export", "bytes": size, **found, **export})
+    return [row for row in rows if row["key"] in wanted]
 
+
+def whole_run(args, corpus, label, size):
+    """`thememap run` into a fresh folder, then again on the unchanged corpus."""
+    thememap = f"{args.bin}/thememap"
     out = Path(args.work) / f"run-{label}"
     shutil.rmtree(out, ignore_errors=True)
     whole = measure([thememap, "run", "--datasets", str(corpus), "--out", str(out)])
     found = counts(out / "thememap.sqlite")
-    rows.append({"stage": "whole run", "bytes": size, **found, **whole})
     again = measure([thememap, "run", "--datasets", str(corpus), "--out", str(out)])
-    rows.append({"stage": "run again, unchanged", "bytes": size, **found, **again,
-                 "extra": f"{100 * again['wall'] / whole['wall']:.1f}% of first run"})
-    return rows, theme_counts
+    return [{"stage": "whole run", "bytes": size, **found, **whole},
+            {"stage": "run again, unchanged", "bytes": size, **found, **again,
+             "extra": f"{100 * again['wall'] / whole['wall']:.1f}% of first run"}]
 
 
 def peers(args, corpus, keywords_file, themap_matches, theme_counts):
@@ -196,10 +224,15 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--single", action="store_true", help="only --size, not twice it as well")
+    parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated subset of " + ",".join(STAGES))
     args = parser.parse_args()
     size = parse_size(args.size)
+    unknown = set(args.stages.split(",")) - set(STAGES)
+    if unknown:
+        parser.error(f"unknown stage(s) {', '.join(sorted(unknown))}; choose from {', '.join(STAGES)}")
     results = []
-    for factor in (1, 2):
+    for factor in ((1,) if args.single else (1, 2)):
         label = f"{size * factor / 2**20:.0f}MB"
         corpus = Path(args.work) / f"corpus-{label}"
         generate(args, size * factor, corpus)
@@ -209,6 +242,15 @@ def main():
         print(table(rows, label), flush=True)
         print(flush=True)
 
+    if len(results) == 2:
+        print_ratios(results)
+    if args.no_peers or "tag" not in args.stages.split(","):
+        return
+    peer_table(args, results)
+
+
+def print_ratios(results):
+    """How much each stage costs at twice the size."""
     (label1, _, rows1, _), (label2, _, rows2, _) = results
     print(f"ratio {label2} / {label1} (target <= 2.2x in every stage)")
     print(f"{'stage':38} {'wall':>7} {'cpu':>7}")
@@ -219,8 +261,9 @@ def main():
         print(f"{first['stage']:38} {second['wall'] / first['wall']:>6.2f}x {second['cpu'] / first['cpu']:>6.2f}x")
     print()
 
-    if args.no_peers:
-        return
+
+def peer_table(args, results):
+    """flashtext and pyahocorasick beside ThemeMap's matcher on the first corpus."""
     label, corpus, rows, theme_counts = results[0]
     keywords = Path(args.work) / "keywords.tsv"
     with open(keywords, "w") as handle:

@@ -4,8 +4,10 @@
 # pyahocorasick, installed into Benchmarks/work/venv) on the same text and keyword list.
 #
 #   Benchmarks/run.sh                      # 100MB and 200MB, seed 1, best of 3 for tagging
-#   Benchmarks/run.sh --size 1GB --repeat 1
+#   Benchmarks/run.sh --size 1GB --single --repeat 1 --no-peers --stages tag,run
 #   Benchmarks/run.sh --size 10MB --no-peers
+#
+# --single times --size only (not twice it); --stages picks from tag,ingest,tag-store,link,export,run.
 #
 # Everything it writes goes under Benchmarks/work/ (git-ignored). See README.md, "Performance".
 set -euo pipefail
@@ -17,9 +19,10 @@ peers=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-peers) peers=0; args+=("$1"); shift ;;
+    --single) args+=("$1"); shift ;;
     --work) work="$2"; args+=("$1" "$2"); shift 2 ;;
     --size|--seed|--repeat|--stages) args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
