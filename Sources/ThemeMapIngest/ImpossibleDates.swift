@@ -22,19 +22,28 @@ enum ImpossibleDates {
     let opening = text.string(0..<min(text.bytes.count, searchedBytes))
     var found: [(line: Int, written: String)] = []
     for (index, line) in opening.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-      for written in impossibleDates(in: String(line)) { found.append((index + 1, written)) }
+      let bytes = line.utf8
+      guard bytes.contains(where: isDigit) else { continue }
+      // Every pattern needs more than a digit; lines that cannot match any are not handed to it.
+      let mayBeWritten = bytes.count >= 10 && hasFourDigits(bytes) && mayNameMonth(bytes)
+      let mayBeSlashed = hasSlashedShape(bytes)
+      let mayBeISO = hasISOShape(bytes)
+      guard mayBeWritten || mayBeSlashed || mayBeISO else { continue }
+      let dates = impossibleDates(
+        in: String(line), written: mayBeWritten, slashed: mayBeSlashed, iso: mayBeISO)
+      for written in dates { found.append((index + 1, written)) }
       if found.count >= maximumWarnings { break }
     }
     return found.prefix(maximumWarnings).map { "line \($0.line): '\($0.written)' is not a real day; ignored" }
   }
 
   /// The impossible dates written on one line, in the order the patterns find them.
-  private static func impossibleDates(in line: String) -> [String] {
+  ///
+  /// A pattern is run only where its flag says the line may hold its shape.
+  private static func impossibleDates(in line: String, written: Bool, slashed: Bool, iso: Bool) -> [String] {
     var found: [(offset: String.Index, written: String)] = []
-    let lowered = line.lowercased()
     // DateParser's patterns, compiled once: they also match the impossible days it then rejects.
-    if monthNames.contains(where: lowered.contains) {
+    if written, monthNames.contains(where: line.lowercased().contains) {
       for match in line.matches(of: DateParser.writtenPattern) {
         guard let month = DateParser.monthNumber(String(match.output.3)),
           let day = Int(match.output.2), let year = Int(match.output.4),
@@ -45,7 +54,7 @@ enum ImpossibleDates {
         found.append((start, String(line[start..<match.range.upperBound])))
       }
     }
-    if line.contains("/") {
+    if slashed, line.contains("/") {
       for match in line.matches(of: DateParser.slashedPattern) {
         guard let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
           CalendarDay(year: year, month: month, day: day) == nil
@@ -53,7 +62,7 @@ enum ImpossibleDates {
         found.append((match.range.lowerBound, String(match.output.0)))
       }
     }
-    if line.contains("-") {
+    if iso, line.contains("-") {
       for match in line.matches(of: DateParser.isoPattern) {
         guard let year = Int(match.output.1), let month = Int(match.output.2), let day = Int(match.output.3),
           CalendarDay(year: year, month: month, day: day) == nil
@@ -63,6 +72,64 @@ enum ImpossibleDates {
     }
     return found.sorted { $0.offset < $1.offset }.map(\.written)
   }
+
+  /// Whether a line has three letters of a month name ("jan" to "dec"), in either case.
+  ///
+  /// A byte test that every line `lowercased().contains` finds a month in passes: a month's letters
+  /// in the lowered line come from ASCII letters (no other character lowercases to one of them), so
+  /// they are in the bytes too.
+  static func mayNameMonth(_ bytes: Substring.UTF8View) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in bytes {
+      let letter = byte | 0x20
+      if monthKeys.contains(UInt32(previous.0) << 16 | UInt32(previous.1) << 8 | UInt32(letter)) {
+        return true
+      }
+      previous = (previous.1, letter)
+    }
+    return false
+  }
+
+  /// Whether four ASCII digits stand together, as the year of a written date must for `Int` to read it.
+  static func hasFourDigits(_ bytes: Substring.UTF8View) -> Bool {
+    var run = 0
+    for byte in bytes {
+      run = isDigit(byte) ? run + 1 : 0
+      if run == 4 { return true }
+    }
+    return false
+  }
+
+  /// Whether the line has "d/d" and "/dddd" with ASCII digits, which a slashed date that `Int` can read
+  /// (`\d{1,2}/\d{1,2}/\d{4}`) has.
+  static func hasSlashedShape(_ bytes: Substring.UTF8View) -> Bool {
+    let bytes = Array(bytes)
+    guard bytes.count >= 8 else { return false }
+    var hasPair = false
+    var hasYear = false
+    for index in 1..<(bytes.count - 1) where bytes[index] == 0x2F {
+      if isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) { hasPair = true }
+      if index + 4 < bytes.count, bytes[(index + 1)...(index + 4)].allSatisfy(isDigit) { hasYear = true }
+    }
+    return hasPair && hasYear
+  }
+
+  /// Whether the line has "dddd-dd-dd" with ASCII digits, as an ISO date that `Int` can read has.
+  static func hasISOShape(_ bytes: Substring.UTF8View) -> Bool {
+    let bytes = Array(bytes)
+    guard bytes.count >= 10 else { return false }
+    let shape: [Bool] = [true, true, true, true, false, true, true, false, true, true]
+    return (0...(bytes.count - 10)).contains { start in
+      bytes[start + 4] == 0x2D && bytes[start + 7] == 0x2D
+        && shape.indices.allSatisfy { !shape[$0] || isDigit(bytes[start + $0]) }
+    }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// The three letters of each month, packed as `mayNameMonth` reads them.
+  private static let monthKeys: Set<UInt32> = Set(
+    monthNames.map { name in name.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } })
 
   private static let monthNames = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
