@@ -25,9 +25,10 @@ enum ImpossibleDates {
       let bytes = line.utf8
       guard bytes.contains(where: isDigit) else { continue }
       // Every pattern needs more than a digit; lines that cannot match any are not handed to it.
-      let mayBeWritten = bytes.count >= 10 && hasFourDigits(bytes) && mayNameMonth(bytes)
+      let mayBeWritten =
+        bytes.count >= 10 && hasImpossibleDayOrYear(bytes) && hasFourDigits(bytes) && mayNameMonth(bytes)
       let mayBeSlashed = hasSlashedShape(bytes)
-      let mayBeISO = hasISOShape(bytes)
+      let mayBeISO = hasImpossibleISOShape(bytes)
       guard mayBeWritten || mayBeSlashed || mayBeISO else { continue }
       let dates = impossibleDates(
         in: String(line), written: mayBeWritten, slashed: mayBeSlashed, iso: mayBeISO)
@@ -114,14 +115,49 @@ enum ImpossibleDates {
     return hasPair && hasYear
   }
 
-  /// Whether the line has "dddd-dd-dd" with ASCII digits, as an ISO date that `Int` can read has.
-  static func hasISOShape(_ bytes: Substring.UTF8View) -> Bool {
+  /// Whether a run of one or two ASCII digits could be a day no month has (0, 00, 29 and above; 29
+  /// and 30 are impossible in some months), or a run of four is year 0000.
+  ///
+  /// A written date's day and year are whole runs of ASCII digits: `Int` reads no other digit, and a
+  /// word boundary never falls between two digits, so the pattern cannot start inside a run. A line
+  /// without such a run can only hold real days, which give no warning.
+  static func hasImpossibleDayOrYear(_ bytes: Substring.UTF8View) -> Bool {
+    var run: [UInt8] = []
+    for byte in bytes {
+      if isDigit(byte) {
+        run.append(byte)
+        if run.count > 4 { run.removeFirst() }
+        continue
+      }
+      if isImpossibleDayOrYear(run) { return true }
+      run.removeAll(keepingCapacity: true)
+    }
+    return isImpossibleDayOrYear(run)
+  }
+
+  private static func isImpossibleDayOrYear(_ run: [UInt8]) -> Bool {
+    switch run.count {
+    case 1: return run[0] == 0x30
+    case 2: return run[0] == 0x30 && run[1] == 0x30 || (run[0] - 0x30) * 10 + (run[1] - 0x30) >= 29
+    default: return run == Array("0000".utf8)
+    }
+  }
+
+  /// Whether the line has "dddd-dd-dd" with ASCII digits, as an ISO date that `Int` can read has, whose
+  /// month is not 1 to 12 or day not 1 to 28, or whose year is 0: otherwise the date is real.
+  static func hasImpossibleISOShape(_ bytes: Substring.UTF8View) -> Bool {
     let bytes = Array(bytes)
     guard bytes.count >= 10 else { return false }
     let shape: [Bool] = [true, true, true, true, false, true, true, false, true, true]
+    func number(_ start: Int, _ count: Int) -> Int {
+      bytes[start..<(start + count)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
     return (0...(bytes.count - 10)).contains { start in
-      bytes[start + 4] == 0x2D && bytes[start + 7] == 0x2D
-        && shape.indices.allSatisfy { !shape[$0] || isDigit(bytes[start + $0]) }
+      guard bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D,
+        shape.indices.allSatisfy({ !shape[$0] || isDigit(bytes[start + $0]) })
+      else { return false }
+      let (year, month, day) = (number(start, 4), number(start + 5, 2), number(start + 8, 2))
+      return year == 0 || !(1...12).contains(month) || !(1...28).contains(day)
     }
   }
 
