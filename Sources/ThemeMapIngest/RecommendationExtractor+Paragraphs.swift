@@ -46,11 +46,15 @@ extension RecommendationExtractor {
   /// Phrases in running text after which a recommendation is reported.
   static let inSentencePhrases = ["the recommendation that ", "one of the recommendations relates to "]
 
+  /// `inSentencePhrases`, searched together: most paragraphs have neither.
+  static let inSentencePhraseSet = PhraseSet(inSentencePhrases)
+
   /// "... the recommendation that the Thames Valley Police should roll out ... ." or "One of the
   /// recommendations relates to developing a toolkit ... ." in running text: the part after the phrase
   /// up to the end of its sentence, for each phrase found.
   func inSentenceRecommendations(_ paragraph: TextLine) -> [Range<Int>] {
-    Self.inSentencePhrases.compactMap { phrase -> Range<Int>? in
+    guard Self.inSentencePhraseSet.occurs(in: text, range: paragraph.start..<paragraph.end) else { return [] }
+    return Self.inSentencePhrases.compactMap { phrase -> Range<Int>? in
       guard let found = text.find(phrase, in: paragraph.start..<paragraph.end) else { return nil }
       let start = found + phrase.utf8.count
       var end = paragraph.end
@@ -77,11 +81,14 @@ extension RecommendationExtractor {
     "would report back", "will report back", "agreed to provide",
   ]
 
+  /// `actionPhrases`, searched together.
+  static let actionPhraseSet = PhraseSet(actionPhrases)
+
   /// The sentences of a range of text (a paragraph or a record) that request an action.
   func actionSentences(in range: Range<Int>) -> [Range<Int>] {
     // Most paragraphs ask for nothing: one look at the whole range spares splitting it into sentences,
     // and a phrase in no part of the range is in none of its sentences.
-    guard Self.actionPhrases.contains(where: { text.find($0, in: range) != nil }) else { return [] }
+    guard Self.actionPhraseSet.occurs(in: text, range: range) else { return [] }
     return sentences(in: range).filter { sentence in
       Self.actionPhrases.contains { text.find($0, in: sentence) != nil }
     }
