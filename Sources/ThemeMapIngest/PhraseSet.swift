@@ -29,14 +29,18 @@ struct PhraseSet: Sendable {
     // Unsafe pointers because this runs over every byte of the minutes; all reads are inside `range`,
     // which `clamped` keeps inside the buffer.
     return text.bytes.withUnsafeBufferPointer { buffer in
-      var index = range.lowerBound
-      while index < range.upperBound {
-        if startBytes[Int(buffer[index])], phrases.contains(where: { matches($0, in: buffer, at: index, range) }) {
-          return true
+      startBytes.withUnsafeBufferPointer { startBytes in
+        var index = range.lowerBound
+        while index < range.upperBound {
+          if startBytes[Int(buffer[index])],
+            phrases.contains(where: { matches($0, in: buffer, at: index, range) })
+          {
+            return true
+          }
+          index += 1
         }
-        index += 1
+        return false
       }
-      return false
     }
   }
 
