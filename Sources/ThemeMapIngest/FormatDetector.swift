@@ -24,9 +24,28 @@ public enum FormatDetector {
       opening.hasPrefix("<!doctype html") || opening.contains("<html") || opening.contains("<body")
     if !isHTML, opening.hasPrefix("<?xml") || opening.hasPrefix("<soap") { return .moderngovXML }
     if isHTML || (opening.hasPrefix("<") && opening.contains("</")) { return .moderngovHTML }
-    if modernGovMarkers.contains(where: { text.contains($0) }) { return .moderngovText }
+    if hasModernGovMarker(text) { return .moderngovText }
     return .plainText
   }
+
+  /// Whether the text contains one of `modernGovMarkers`.
+  ///
+  /// In ASCII text a marker occurs exactly where its bytes do, so the search runs on bytes; Foundation's
+  /// search, which compares characters by canonical equivalence, is kept for any other text.
+  static func hasModernGovMarker(_ text: String) -> Bool {
+    let inASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return asciiMarkers.contains { marker in
+        marker.withUnsafeBufferPointer { marker in
+          ByteText.firstOffset(of: marker, in: bytes, range: 0..<bytes.count, caseInsensitive: false) != nil
+        }
+      }
+    }
+    if let found = inASCII ?? nil { return found }
+    return modernGovMarkers.contains(where: { text.contains($0) })
+  }
+
+  private static let asciiMarkers = modernGovMarkers.map { Array($0.utf8) }
 
   /// The name used in `IngestError.unsupportedFormat`.
   static func name(of format: Document.Format) -> String {

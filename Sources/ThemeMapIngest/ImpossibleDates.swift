@@ -100,24 +100,26 @@ enum ImpossibleDates {
   /// word boundary never falls between two digits, so the pattern cannot start inside a run. A line
   /// without such a run can only hold real days, which give no warning.
   static func hasImpossibleDayOrYear(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var run: [UInt8] = []
+    // The run so far: its length and value (a run of five or more is longer than any day or year).
+    var length = 0
+    var value = 0
     for byte in bytes {
       if DateParser.isDigit(byte) {
-        run.append(byte)
-        if run.count > 4 { run.removeFirst() }
+        length += 1
+        value = length > 4 ? 0 : value * 10 + Int(byte - 0x30)
         continue
       }
-      if isImpossibleDayOrYear(run) { return true }
-      run.removeAll(keepingCapacity: true)
+      if isImpossibleDayOrYear(length: length, value: value) { return true }
+      (length, value) = (0, 0)
     }
-    return isImpossibleDayOrYear(run)
+    return isImpossibleDayOrYear(length: length, value: value)
   }
 
-  private static func isImpossibleDayOrYear(_ run: [UInt8]) -> Bool {
-    switch run.count {
-    case 1: return run[0] == 0x30
-    case 2: return run[0] == 0x30 && run[1] == 0x30 || (run[0] - 0x30) * 10 + (run[1] - 0x30) >= 29
-    default: return run == Array("0000".utf8)
+  private static func isImpossibleDayOrYear(length: Int, value: Int) -> Bool {
+    switch length {
+    case 1, 2: return value == 0 || value >= 29
+    case 4: return value == 0
+    default: return false
     }
   }
 
