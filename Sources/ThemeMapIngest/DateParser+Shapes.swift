@@ -21,7 +21,9 @@ extension DateParser {
 
   /// The patterns that could find a date in `bytes`.
   static func candidates(in bytes: ArraySlice<UInt8>) -> Candidates {
-    guard bytes.contains(where: isDigit) else { return Candidates(written: false, slashed: false, iso: false) }
+    guard bytes.contains(where: isDigit) else {
+      return Candidates(written: false, slashed: false, iso: false)
+    }
     return Candidates(
       written: bytes.count >= 10 && hasFourDigits(bytes)
         && (mayNameMonth(bytes) || bytes.contains { $0 >= 0x80 }),

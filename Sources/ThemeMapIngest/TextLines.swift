@@ -43,7 +43,9 @@ struct ByteText: Sendable {
       var index = range.lowerBound
       while true {
         // Bytes above CR are never line ends: one comparison passes most of them.
-        while index < range.upperBound, buffer[index] > 0x0D || (buffer[index] != 0x0A && buffer[index] != 0x0D) {
+        while index < range.upperBound,
+          buffer[index] > 0x0D || (buffer[index] != 0x0A && buffer[index] != 0x0D)
+        {
           index += 1
         }
         let trimmed = trim(lineStart..<index)
