@@ -15,14 +15,19 @@ import ThemeMapModel
 ///     included; `parsed.document.encoding` says how that text relates to the file's bytes.
 public struct DocumentReader: Sendable {
   /// The manifest consulted for bodies, dates and addresses.
-  public var manifest: Manifest?
+  public var manifest: Manifest? {
+    didSet { bodyIndex = manifest.map(Manifest.BodyIndex.init) }
+  }
   /// How PDF files are turned into text.
   public var pdf: PDFText
+  /// The manifest's bodies by key, kept with it.
+  private(set) var bodyIndex: Manifest.BodyIndex?
 
   /// Creates a reader.
   public init(manifest: Manifest? = nil, pdf: PDFText = PDFText()) {
     self.manifest = manifest
     self.pdf = pdf
+    bodyIndex = manifest.map(Manifest.BodyIndex.init)
   }
 
   /// Reads, decodes, detects the format and parses one file.

@@ -155,6 +155,29 @@ import ThemeMapTestSupport
     }
   }
 
+  @Test func bodyIndexGivesTheManifestsBodies() throws {
+    let bundled = try Manifest.load(contentsOf: Fixtures.datasets.appendingPathComponent("manifest.yaml"))
+    let crafted = Manifest(
+      bodies: [
+        .init(name: "Licensing Committee", parent: "Council", aliases: ["Licensing Cttee", "Panel"]),
+        .init(name: "Police & Crime Panel", aliases: ["Panel"]), .init(name: "Council"),
+        .init(name: "licensing committee", parent: "Nowhere"),
+      ], baseDirectory: Fixtures.datasets)
+    let names = [
+      "Licensing Committee", "LICENSING  committee", "Licensing Cttee", "Panel", "Police and Crime Panel",
+      "Council", "Unknown body", "", "Thames Valley Police & Crime Panel", "Preventing CSE Sub Committee",
+    ]
+    for manifest in [bundled, crafted] {
+      let reader = DocumentReader(manifest: manifest)
+      for name in names + manifest.bodies.flatMap({ [$0.name] + $0.aliases }) {
+        #expect(reader.bodyIndex?.body(named: name) == manifest.body(named: name))
+      }
+    }
+    var reader = DocumentReader(manifest: crafted)
+    reader.manifest?.bodies.append(.init(name: "Audit Board"))
+    #expect(reader.bodyIndex?.body(named: "audit board") == Body(name: "Audit Board"))
+  }
+
   /// `DateParser.dates` as it was before the byte tests: every pattern over the whole text.
   static func datesWithEveryPattern(in text: String) -> [DateParser.Match] {
     func offsets(_ range: Range<String.Index>) -> Range<Int> {
