@@ -33,7 +33,7 @@ struct CorpusHeader: Sendable, Equatable {
   static func parse(_ text: ByteText) -> CorpusHeader? {
     var header = CorpusHeader(endOffset: 0)
     // A header is short; looking at a dozen lines keeps a page that merely contains "---" from counting.
-    let lines = text.lines(in: 0..<min(text.bytes.count, 4096)).prefix(12)
+    let lines = text.lines(in: 0..<min(text.bytes.count, 4096), limit: 12)
     var sawKey = false
     for line in lines {
       if line.text == "---" {

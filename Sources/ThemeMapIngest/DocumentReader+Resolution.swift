@@ -20,7 +20,7 @@ extension DocumentReader {
       name = "Unknown body"
     }
     name = name.tidied
-    return manifest?.body(named: name) ?? Body(name: name)
+    return bodyIndex?.body(named: name) ?? Body(name: name)
   }
 
   /// Stated, else listed, else inferred, else unknown.

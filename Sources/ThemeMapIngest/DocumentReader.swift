@@ -15,14 +15,19 @@ import ThemeMapModel
 ///     included; `parsed.document.encoding` says how that text relates to the file's bytes.
 public struct DocumentReader: Sendable {
   /// The manifest consulted for bodies, dates and addresses.
-  public var manifest: Manifest?
+  public var manifest: Manifest? {
+    didSet { bodyIndex = manifest.map(Manifest.BodyIndex.init) }
+  }
   /// How PDF files are turned into text.
   public var pdf: PDFText
+  /// The manifest's bodies by key, kept with it.
+  private(set) var bodyIndex: Manifest.BodyIndex?
 
   /// Creates a reader.
   public init(manifest: Manifest? = nil, pdf: PDFText = PDFText()) {
     self.manifest = manifest
     self.pdf = pdf
+    bodyIndex = manifest.map(Manifest.BodyIndex.init)
   }
 
   /// Reads, decodes, detects the format and parses one file.
@@ -56,7 +61,7 @@ public struct DocumentReader: Sendable {
     let source = try pageSource(of: bytes, path: path)
     let text = ByteText(source.text)
     let pageText = text.string(source.pageStart..<text.bytes.count)
-    guard !pageText.trimmingWhitespace().isEmpty else { throw .emptyFile(path: path) }
+    guard pageText.contains(where: { !$0.isWhitespace }) else { throw .emptyFile(path: path) }
     if let listing = Self.listingPageReason(pageText) { throw .notMinutes(path: path, reason: listing) }
 
     let parser = ModernGovTextParser(text: source.text, pageStart: source.pageStart)
@@ -90,13 +95,31 @@ public struct DocumentReader: Sendable {
 
   /// Pages that list meetings or committees rather than record one meeting.
   static func listingPageReason(_ pageText: String) -> String? {
-    let first = pageText.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingWhitespace() }
-      .first { !$0.isEmpty }
-    switch first {
+    switch firstNonBlankLine(of: pageText) {
     case "Browse meetings": return "a list of a committee's meetings (ieListMeetings), not a meeting's record"
     case "Committee details", "Committee structure": return "a committee's details page, not a meeting"
     default: return nil
     }
+  }
+
+  /// The first line with content, trimmed; lines end at any newline character, as
+  /// `split(whereSeparator: \.isNewline)` splits them.
+  ///
+  /// Only the lines up to the first with content are read: splitting the whole text into characters
+  /// and lines to look at one line was a fifth of the parse time.
+  static func firstNonBlankLine(of text: String) -> String? {
+    var lineStart = text.startIndex
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index].isNewline {
+        let line = text[lineStart..<index].trimmingWhitespace()
+        if !line.isEmpty { return line }
+        lineStart = text.index(after: index)
+      }
+      index = text.index(after: index)
+    }
+    let last = text[lineStart...].trimmingWhitespace()
+    return last.isEmpty ? nil : last
   }
 
   /// Whether a text uses any word a meeting's record uses: plain text without them is not minutes.

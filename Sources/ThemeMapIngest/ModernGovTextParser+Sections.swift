@@ -95,11 +95,22 @@ extension ModernGovTextParser {
   /// Whether `text` has "http" or "www." at all: most items have no address, and this byte scan is
   /// far cheaper than running the pattern, which cannot match without one of them.
   private static func mayHoldLink(_ text: String) -> Bool {
-    var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-    for byte in text.utf8 {
-      switch (previous.0, previous.1, previous.2, byte) {
-      case (0x68, 0x74, 0x74, 0x70), (0x77, 0x77, 0x77, 0x2E): return true  // "http", "www."
-      default: previous = (previous.1, previous.2, byte)
+    if let found = text.utf8.withContiguousStorageIfAvailable(mayHoldLink) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer(mayHoldLink)
+  }
+
+  /// `mayHoldLink` over bytes; the loop reads only `bytes[index..<index + 4]` with `index + 4 <=
+  /// bytes.count`, and tests one byte before the other three, which made it several times faster
+  /// than comparing a sliding window of four.
+  private static func mayHoldLink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index + 4 <= bytes.count {
+      switch bytes[index] {
+      case 0x68 where bytes[index + 1] == 0x74 && bytes[index + 2] == 0x74 && bytes[index + 3] == 0x70:
+        return true  // "http"
+      case 0x77 where bytes[index + 1] == 0x77 && bytes[index + 2] == 0x77 && bytes[index + 3] == 0x2E:
+        return true  // "www."
+      default: index += 1
       }
     }
     return false

@@ -20,42 +20,68 @@ public enum SHA256 {
     var state: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var message = bytes
+    // The whole blocks are hashed where they lie; only the tail is copied to be padded.
+    let wholeBlocks = bytes.count / 64
+    var tail = Array(bytes[(wholeBlocks * 64)...])
     let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> shift))
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> shift))
     }
-
-    var words = [UInt32](repeating: 0, count: 64)
-    for blockStart in stride(from: 0, to: message.count, by: 64) {
-      for index in 0..<16 {
-        let base = blockStart + index * 4
-        words[index] =
-          UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8
-          | UInt32(message[base + 3])
-      }
-      for index in 16..<64 {
-        let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-        let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-        words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, h) = (
-        state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-      )
-      for index in 0..<64 {
-        let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ words[index]
-        let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temp2 = sum0 &+ majority
-        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-      }
-      for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+    state.withUnsafeMutableBufferPointer { state in
+      bytes.withUnsafeBufferPointer { compress(blocks: $0, count: wholeBlocks, into: state) }
+      tail.withUnsafeBufferPointer { compress(blocks: $0, count: $0.count / 64, into: state) }
     }
     return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - $0 * 8)) } }
+  }
+
+  /// Runs the compression function over `count` 64-byte blocks at the start of `blocks`.
+  ///
+  /// Unsafe pointers because every byte of every document is hashed and array bounds checks doubled
+  /// the cost; `count * 64 <= blocks.count` at every call, the schedule holds exactly 64 words and the
+  /// state 8, and the loops index nothing else.
+  private static func compress(
+    blocks: UnsafeBufferPointer<UInt8>, count: Int, into state: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    guard count > 0, count * 64 <= blocks.count, state.count == 8 else { return }
+    roundConstants.withUnsafeBufferPointer { constants in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+        for blockStart in stride(from: 0, to: count * 64, by: 64) {
+          for index in 0..<16 {
+            let base = blockStart + index * 4
+            words[index] =
+              UInt32(blocks[base]) << 24 | UInt32(blocks[base + 1]) << 16 | UInt32(blocks[base + 2]) << 8
+              | UInt32(blocks[base + 3])
+          }
+          for index in 16..<64 {
+            let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+            let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (
+            state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
+          )
+          for index in 0..<64 {
+            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ words[index]
+            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = sum0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+          }
+          state[0] = state[0] &+ a
+          state[1] = state[1] &+ b
+          state[2] = state[2] &+ c
+          state[3] = state[3] &+ d
+          state[4] = state[4] &+ e
+          state[5] = state[5] &+ f
+          state[6] = state[6] &+ g
+          state[7] = state[7] &+ h
+        }
+      }
+    }
   }
 
   /// The digest as 64 lowercase hex digits.
@@ -70,6 +96,7 @@ public enum SHA256 {
     return result
   }
 
+  @inline(__always)
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }

@@ -30,23 +30,32 @@ struct ByteText: Sendable {
     return lower..<min(max(lower, range.upperBound), bytes.count)
   }
 
-  /// The lines of a range, blank ones included, each trimmed of whitespace (NBSP included).
+  /// The lines of a range, blank ones included, each trimmed of whitespace (NBSP included); at most
+  /// `limit` of them, the first.
   /// - Complexity: O(n) in the range's length.
-  func lines(in range: Range<Int>) -> [TextLine] {
+  func lines(in range: Range<Int>, limit: Int = .max) -> [TextLine] {
     let range = clamped(range)
     var result: [TextLine] = []
-    var lineStart = range.lowerBound
-    var index = range.lowerBound
-    while index <= range.upperBound {
-      let atEnd = index == range.upperBound
-      if atEnd || bytes[index] == 0x0A || bytes[index] == 0x0D {
+    // Unsafe pointers because every byte of every page is split here, twice for minutes; all reads
+    // are inside `range`, which `clamped` keeps inside the buffer.
+    bytes.withUnsafeBufferPointer { buffer in
+      var lineStart = range.lowerBound
+      var index = range.lowerBound
+      while true {
+        // Bytes above CR are never line ends: one comparison passes most of them.
+        while index < range.upperBound,
+          buffer[index] > 0x0D || (buffer[index] != 0x0A && buffer[index] != 0x0D)
+        {
+          index += 1
+        }
         let trimmed = trim(lineStart..<index)
-        result.append(TextLine(start: trimmed.lowerBound, end: trimmed.upperBound, text: string(trimmed)))
-        if atEnd { break }
-        if bytes[index] == 0x0D, index + 1 < range.upperBound, bytes[index + 1] == 0x0A { index += 1 }
-        lineStart = index + 1
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[trimmed]), as: UTF8.self)
+        result.append(TextLine(start: trimmed.lowerBound, end: trimmed.upperBound, text: text))
+        if index == range.upperBound || result.count >= limit { break }
+        if buffer[index] == 0x0D, index + 1 < range.upperBound, buffer[index + 1] == 0x0A { index += 1 }
+        index += 1
+        lineStart = index
       }
-      index += 1
     }
     return result
   }
@@ -94,34 +103,90 @@ struct ByteText: Sendable {
   }
 
   /// The byte offset of the first occurrence of `needle` in a range (ASCII case-insensitive), or nil.
+  /// - Complexity: O(n·m) at worst, about one comparison per byte of the range on text.
   func find(_ needle: String, in range: Range<Int>, caseInsensitive: Bool = true) -> Int? {
-    let pattern = Array(needle.utf8)
     let range = clamped(range)
-    guard !pattern.isEmpty, range.count >= pattern.count else { return nil }
-    var index = range.lowerBound
-    while index + pattern.count <= range.upperBound {
-      var matches = true
-      for offset in 0..<pattern.count {
-        let lhs = bytes[index + offset]
-        let rhs = pattern[offset]
-        if lhs == rhs { continue }
-        if caseInsensitive, lowercase(lhs) == lowercase(rhs) { continue }
-        matches = false
-        break
+    let search = { (pattern: UnsafeBufferPointer<UInt8>) -> Int? in
+      bytes.withUnsafeBufferPointer { buffer in
+        Self.firstOffset(of: pattern, in: buffer, range: range, caseInsensitive: caseInsensitive)
       }
-      if matches { return index }
+    }
+    if let found = needle.utf8.withContiguousStorageIfAvailable(search) { return found }
+    return Array(needle.utf8).withUnsafeBufferPointer(search)
+  }
+
+  /// The first offset in `range` of `buffer` at which `pattern` starts, or nil; with `caseInsensitive`,
+  /// ASCII letters match either case.
+  ///
+  /// Unsafe pointers because the phrase searches of recommendations and truncation markers run over
+  /// every byte of the minutes; the range is clamped to the buffer by the caller, and every read below
+  /// stays inside `range`.
+  static func firstOffset(
+    of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+    caseInsensitive: Bool
+  ) -> Int? {
+    guard let first = pattern.first, range.count >= pattern.count, range.upperBound <= buffer.count else {
+      return nil
+    }
+    // The first byte is looked for in both cases; the rest is compared only where it matches.
+    let firstLower = caseInsensitive ? asciiLowercase(first) : first
+    let firstUpper = caseInsensitive && (0x61...0x7A).contains(firstLower) ? firstLower - 0x20 : first
+    let last = range.upperBound - pattern.count
+    var index = range.lowerBound
+    while index <= last {
+      let byte = buffer[index]
+      if byte == firstLower || byte == firstUpper {
+        var offset = 1
+        while offset < pattern.count {
+          let lhs = buffer[index + offset]
+          let rhs = pattern[offset]
+          if lhs != rhs, !caseInsensitive || asciiLowercase(lhs) != asciiLowercase(rhs) { break }
+          offset += 1
+        }
+        if offset == pattern.count { return index }
+      }
       index += 1
     }
     return nil
   }
 
-  private func lowercase(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+  /// A byte with ASCII capitals made small letters; every other byte unchanged.
+  @inline(__always)
+  static func asciiLowercase(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 }
 
 extension String {
   /// The text with every run of whitespace (NBSP included) made one space, and no space at the ends.
   var tidied: String {
-    split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    if let tidied = utf8.withContiguousStorageIfAvailable(Self.asciiTidied) ?? nil { return tidied }
+    return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// `tidied` for ASCII text, or nil when there is any other byte.
+  ///
+  /// In ASCII every character is one byte (CRLF aside, and both of its bytes are whitespace), and the
+  /// whitespace characters are exactly tab to carriage return and space, so collapsing byte runs gives
+  /// the character-level answer without the Unicode lookups that made `tidied` 3% of ingest.
+  static func asciiTidied(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return String(unsafeUninitializedCapacity: bytes.count) { result in
+      var count = 0
+      var pendingSpace = false
+      for byte in bytes {
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          pendingSpace = count > 0
+          continue
+        }
+        if pendingSpace {
+          result[count] = 0x20
+          count += 1
+          pendingSpace = false
+        }
+        result[count] = byte
+        count += 1
+      }
+      return count
+    }
   }
 
   /// The offset in UTF-8 bytes of a string index.

@@ -33,7 +33,8 @@ public enum DocumentCollector {
         result.append(url)
       }
     }
-    return result.sorted { $0.path < $1.path }
+    // Each URL's path is computed once, not at every comparison of the sort.
+    return result.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
   /// The path to store for a file: relative to the working folder when the file is under it, so the
