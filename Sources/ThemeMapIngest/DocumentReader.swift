@@ -16,18 +16,29 @@ import ThemeMapModel
 public struct DocumentReader: Sendable {
   /// The manifest consulted for bodies, dates and addresses.
   public var manifest: Manifest? {
-    didSet { bodyIndex = manifest.map(Manifest.BodyIndex.init) }
+    didSet {
+      bodyIndex = manifest.map(Manifest.BodyIndex.init)
+      fileIndex = manifest.map(Manifest.FileIndex.init)
+    }
   }
   /// How PDF files are turned into text.
   public var pdf: PDFText
   /// The manifest's bodies by key, kept with it.
   private(set) var bodyIndex: Manifest.BodyIndex?
+  /// The manifest's files by path, kept with it.
+  private var fileIndex: Manifest.FileIndex?
 
   /// Creates a reader.
   public init(manifest: Manifest? = nil, pdf: PDFText = PDFText()) {
     self.manifest = manifest
     self.pdf = pdf
     bodyIndex = manifest.map(Manifest.BodyIndex.init)
+    fileIndex = manifest.map(Manifest.FileIndex.init)
+  }
+
+  /// The manifest's entry for a file, if it lists one (`Manifest.entry(forFileAt:)` without the scan).
+  public func manifestEntry(forFileAt url: URL) -> Manifest.Entry? {
+    fileIndex?.entry(forFileAt: url)
   }
 
   /// Reads, decodes, detects the format and parses one file.
@@ -44,7 +55,7 @@ public struct DocumentReader: Sendable {
     } catch {
       throw .unreadable(path: path, reason: error.localizedDescription)
     }
-    return try read(bytes: [UInt8](data), path: path, manifestEntry: manifest?.entry(forFileAt: url))
+    return try read(bytes: [UInt8](data), path: path, manifestEntry: manifestEntry(forFileAt: url))
   }
 
   /// Reads a document from bytes already in memory (for tests and fuzzing).

@@ -140,3 +140,39 @@ extension Manifest {
     }
   }
 }
+
+extension Manifest {
+  /// The listed files by path, built once for many look-ups.
+  ///
+  /// `entry(forFileAt:)` compares the file with every entry, so ingesting a folder whose manifest lists
+  /// each of its files costs files x entries path conversions: quadratic at national scale. The index
+  /// answers each look-up with two dictionary probes and gives the same entry.
+  public struct FileIndex: Sendable {
+    /// For each standardized path, the first entry in manifest order with that path.
+    private let byStandardizedPath: [String: Entry]
+    /// For each path with symbolic links resolved, the first entry in manifest order with that path.
+    private let byResolvedPath: [String: Entry]
+
+    /// Indexes a manifest's files; resolves each entry's symbolic links once.
+    public init(_ manifest: Manifest) {
+      var standardized: [String: Entry] = [:]
+      var resolved: [String: Entry] = [:]
+      for entry in manifest.entries {
+        let location = manifest.location(of: entry)
+        let path = location.standardizedFileURL.path
+        if standardized[path] == nil { standardized[path] = entry }
+        let normalized = Manifest.normalizedPath(location)
+        if resolved[normalized] == nil { resolved[normalized] = entry }
+      }
+      byStandardizedPath = standardized
+      byResolvedPath = resolved
+    }
+
+    /// `Manifest.entry(forFileAt:)`, from the index.
+    public func entry(forFileAt url: URL) -> Entry? {
+      if byResolvedPath.isEmpty { return nil }
+      if let entry = byStandardizedPath[url.standardizedFileURL.path] { return entry }
+      return byResolvedPath[Manifest.normalizedPath(url)]
+    }
+  }
+}

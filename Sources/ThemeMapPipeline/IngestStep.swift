@@ -45,7 +45,6 @@ public struct IngestStep: Sendable {
   }
 
   private let reader: DocumentReader
-  private let manifest: Manifest?
   private let workingDirectory: URL
 
   /// Creates the step.
@@ -54,7 +53,6 @@ public struct IngestStep: Sendable {
     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) {
     reader = DocumentReader(manifest: manifest)
-    self.manifest = manifest
     self.workingDirectory = workingDirectory
   }
 
@@ -108,7 +106,8 @@ public struct IngestStep: Sendable {
       return .unchanged(path: path)
     }
     do {
-      let parsed = try reader.read(bytes: bytes, path: path, manifestEntry: manifest?.entry(forFileAt: url))
+      let parsed = try reader.read(
+        bytes: bytes, path: path, manifestEntry: reader.manifestEntry(forFileAt: url))
       return .parsed(path: path, parsed, tagging?.mentions(of: parsed))
     } catch {
       return .failed(path: path, error)

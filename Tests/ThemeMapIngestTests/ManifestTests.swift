@@ -91,4 +91,43 @@ import ThemeMapTestSupport
       baseDirectory: URL(fileURLWithPath: "/tmp"))
     #expect(manifest.entry(forFileAt: URL(fileURLWithPath: "/data/minutes/x.txt"))?.body == "Panel")
   }
+
+  /// The index must give what the scan gives: the first listed entry for a path, a match through a
+  /// symbolic link, a `..` path, an absolute entry, and nothing for an unlisted file.
+  @Test func fileIndexAgreesWithTheScan() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "manifest-index-\(UUID().uuidString)")
+    let documents = folder.appendingPathComponent("documents")
+    try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in ["a.txt", "b.txt"] {
+      try Data("minutes".utf8).write(to: documents.appendingPathComponent(name))
+    }
+    let linked = folder.appendingPathComponent("linked")
+    try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: documents)
+    let manifest = Manifest(
+      entries: [
+        Manifest.Entry(file: "documents/a.txt", body: "First"),
+        Manifest.Entry(file: "documents/./a.txt", body: "Second listing of a"),
+        Manifest.Entry(file: "linked/b.txt", body: "Through the link"),
+        Manifest.Entry(file: "/data/minutes/x.txt", body: "Absolute"),
+      ],
+      baseDirectory: folder)
+    let index = Manifest.FileIndex(manifest)
+    let probes = [
+      documents.appendingPathComponent("a.txt"),
+      folder.appendingPathComponent("documents/../documents/a.txt"),
+      linked.appendingPathComponent("a.txt"),
+      documents.appendingPathComponent("b.txt"),
+      URL(fileURLWithPath: "/data/minutes/x.txt"),
+      documents.appendingPathComponent("missing.txt"),
+    ]
+    for url in probes {
+      #expect(index.entry(forFileAt: url) == manifest.entry(forFileAt: url), "\(url.path)")
+    }
+    #expect(index.entry(forFileAt: probes[0])?.body == "First")
+    #expect(index.entry(forFileAt: probes[3])?.body == "Through the link")
+    #expect(index.entry(forFileAt: probes[5]) == nil)
+    #expect(DocumentReader(manifest: manifest).manifestEntry(forFileAt: probes[2])?.body == "First")
+  }
 }
