@@ -3,9 +3,11 @@ import ThemeMapModel
 /// Every alias, abbreviation and exclusion of a taxonomy in one trie over folded UTF-8 bytes.
 ///
 /// Keys come from `TokenFolding.key(of:)`, so a space in the trie stands for any separator run of
-/// the text. Transitions live in one flat table indexed by node and byte class: only the bytes that
-/// occur in some key get a class, every other byte has class 0, which leads nowhere. The matcher walks
-/// this table from word starts only and looks at a node's entries only at word ends.
+/// the text. Transitions live in one flat table indexed by state and byte class: only the bytes that
+/// occur in some key get a class, every other byte has class 0, whose column leads nowhere. A state is
+/// a node's row offset in that table (node number times a power-of-two row width), so a step is one
+/// add and one load, with no multiply on the chain of dependent loads that a walk is. The matcher walks
+/// this table from word starts only and looks at a state's entries only at word ends.
 struct AliasAutomaton: Sendable {
   /// What an entry does when it is the longest valid match.
   enum Kind: UInt8, Sendable {
@@ -29,13 +31,33 @@ struct AliasAutomaton: Sendable {
     var exactKey: [UInt8]
   }
 
-  /// Byte to class; 0 means no key uses the byte.
+  /// What a byte of text is to the matcher, with the trie class of its lowercase, in one `UInt16` so
+  /// that classifying, lower-casing and finding the column is a single table load.
+  ///
+  /// Separators other than the apostrophe are 0. Non-ASCII bytes only say so: the matcher decodes
+  /// their scalar and folds it the general way (`TokenFolding`).
+  enum Lexeme {
+    /// An ASCII letter or digit; the low byte is the class of its lowercase (0 when no key has it).
+    static let word: UInt16 = 0x100
+    /// `'`, which belongs to a word only between two word characters.
+    static let apostrophe: UInt16 = 0x200
+    /// A byte of a multi-byte scalar (or a malformed one).
+    static let nonASCII: UInt16 = 0x400
+    /// The bits of a `word` lexeme that hold its class.
+    static let classMask: UInt16 = 0xFF
+  }
+
+  /// Folded byte to class; 0 means no key uses the byte.
   private(set) var byteClass: [UInt8]
-  /// Number of classes, 0 included: the row width of `next`.
-  private(set) var classCount: Int
-  /// `next[node * classCount + class]` is the child node, or 0 (the root, never a child) for none.
+  /// Text byte to `Lexeme` bits: the matcher's one load per ASCII byte.
+  private(set) var lexemes: [UInt16]
+  /// log2 of the row width of `next`; the width is the class count rounded up to a power of two.
+  private(set) var rowShift: Int
+  /// `next[state + class]` is the child's state, or 0 (the root, never a child) for none; column 0
+  /// of every row is 0.
   private(set) var next: [Int32]
-  /// Entries of node `n` are `entries[entryStart[n]..<entryStart[n + 1]]`, exclusions first.
+  /// Entries of node `n` (state `n << rowShift`) are `entries[entryStart[n]..<entryStart[n + 1]]`,
+  /// exclusions first.
   private(set) var entryStart: [Int32]
   /// All entries, grouped by node.
   private(set) var entries: [Entry]
@@ -101,9 +123,22 @@ struct AliasAutomaton: Sendable {
         classes += 1
       }
     }
-    var next = [Int32](repeating: 0, count: children.count * classes)
+    var shift = 0
+    while 1 << shift < classes { shift += 1 }
+    var next = [Int32](repeating: 0, count: children.count << shift)
     for (node, table) in children.enumerated() {
-      for (byte, child) in table { next[node * classes + Int(classOf[Int(byte)])] = child }
+      for (byte, child) in table { next[node << shift + Int(classOf[Int(byte)])] = Int32(Int(child) << shift) }
+    }
+    var lexemes = [UInt16](repeating: 0, count: 256)
+    for byte in 0...255 {
+      let value = UInt8(byte)
+      if value >= 0x80 {
+        lexemes[byte] = Lexeme.nonASCII
+      } else if TokenFolding.isASCIIWord(value) {
+        lexemes[byte] = Lexeme.word | UInt16(classOf[Int(TokenFolding.asciiLower(value))])
+      } else if value == 0x27 {
+        lexemes[byte] = Lexeme.apostrophe
+      }
     }
     var starts: [Int32] = [0]
     var flat: [Entry] = []
@@ -114,7 +149,8 @@ struct AliasAutomaton: Sendable {
       starts.append(Int32(flat.count))
     }
     byteClass = classOf
-    classCount = classes
+    self.lexemes = lexemes
+    rowShift = shift
     self.next = next
     entryStart = starts
     entries = flat
@@ -137,59 +173,65 @@ struct AliasAutomaton: Sendable {
     return true
   }
 
-  /// Raw views of the transition tables, valid only inside `withTables`.
+  /// Raw views of the tables, valid only inside `withTables`.
   ///
   /// The matcher's inner loop steps once per byte of text; through the arrays each step pays bounds
-  /// checks and may retain the array buffers, which raw views avoid.
+  /// checks and may retain the array buffers, which raw views avoid. Every index stays in range by
+  /// construction: lexemes and classes by the byte's 256 values, states and classes by the row width.
   struct Tables {
     /// `byteClass` of the automaton.
     let byteClass: UnsafeBufferPointer<UInt8>
+    /// `lexemes` of the automaton.
+    let lexemes: UnsafeBufferPointer<UInt16>
     /// `next` of the automaton.
     let next: UnsafeBufferPointer<Int32>
     /// `entryStart` of the automaton.
     let entryStart: UnsafeBufferPointer<Int32>
-    /// Row width of `next`.
-    let classCount: Int
+    /// `rowShift` of the automaton.
+    let rowShift: Int
+    /// The column of the separator byte (0 when no key has two words).
+    let separatorClass: Int
 
-    /// The child of `node` on a folded byte, or 0 when there is none.
+    /// The lexeme of a text byte.
     @inline(__always)
-    func step(_ node: Int32, _ byte: UInt8) -> Int32 {
-      let byteClassValue = byteClass[Int(byte)]
-      if byteClassValue == 0 { return 0 }
-      return next[Int(node) &* classCount &+ Int(byteClassValue)]
+    func lexeme(_ byte: UInt8) -> UInt16 { lexemes[Int(byte)] }
+
+    /// The child of `state` in column `byteClass` (which may be 0), or 0 when there is none.
+    @inline(__always)
+    func step(_ state: Int32, class byteClass: Int) -> Int32 { next[Int(state) &+ byteClass] }
+
+    /// The child of `state` on a folded byte, or 0 when there is none.
+    @inline(__always)
+    func step(_ state: Int32, _ byte: UInt8) -> Int32 { next[Int(state) &+ Int(byteClass[Int(byte)])] }
+
+    /// Whether any alias, abbreviation or exclusion ends at `state`.
+    @inline(__always)
+    func hasEntries(_ state: Int32) -> Bool {
+      let node = Int(state) &>> rowShift
+      return entryStart[node] != entryStart[node &+ 1]
     }
-
-    /// Whether any alias, abbreviation or exclusion ends at `node`.
-    @inline(__always)
-    func hasEntries(_ node: Int32) -> Bool { entryStart[Int(node)] != entryStart[Int(node) &+ 1] }
   }
 
   /// Runs `body` with raw views of the tables, which stay valid for the call only.
   @inline(__always)
   func withTables<Result>(_ body: (Tables) -> Result) -> Result {
     byteClass.withUnsafeBufferPointer { byteClass in
-      next.withUnsafeBufferPointer { next in
-        entryStart.withUnsafeBufferPointer { entryStart in
-          body(Tables(byteClass: byteClass, next: next, entryStart: entryStart, classCount: classCount))
+      lexemes.withUnsafeBufferPointer { lexemes in
+        next.withUnsafeBufferPointer { next in
+          entryStart.withUnsafeBufferPointer { entryStart in
+            body(
+              Tables(
+                byteClass: byteClass, lexemes: lexemes, next: next, entryStart: entryStart, rowShift: rowShift,
+                separatorClass: Int(byteClass[Int(TokenFolding.separator)])))
+          }
         }
       }
     }
   }
 
-  /// The child of `node` on a folded byte, or 0 when there is none.
-  @inline(__always)
-  func step(_ node: Int32, _ byte: UInt8) -> Int32 {
-    let byteClassValue = byteClass[Int(byte)]
-    if byteClassValue == 0 { return 0 }
-    return next[Int(node) * classCount + Int(byteClassValue)]
-  }
-
-  /// Whether any alias, abbreviation or exclusion ends at `node`.
-  @inline(__always)
-  func hasEntries(_ node: Int32) -> Bool { entryStart[Int(node)] != entryStart[Int(node) + 1] }
-
-  /// The entries ending at `node`, exclusions first.
-  func entries(at node: Int32) -> ArraySlice<Entry> {
-    entries[Int(entryStart[Int(node)])..<Int(entryStart[Int(node) + 1])]
+  /// The entries ending at `state`, exclusions first.
+  func entries(at state: Int32) -> ArraySlice<Entry> {
+    let node = Int(state) >> rowShift
+    return entries[Int(entryStart[node])..<Int(entryStart[node + 1])]
   }
 }

@@ -42,22 +42,27 @@ public struct ThemeMatcher: Sendable {
     let bounds = range.map { $0.clamped(to: whole) } ?? whole
     let end = bounds.upperBound
     var found: [ThemeMatch] = []
-    var candidates: [(node: Int32, end: Int)] = []
+    var candidates: [(state: Int32, end: Int)] = []
     automaton.withTables { tables in
-      var start = folding.nextWordStart(bytes, from: bounds.lowerBound, end)
+      let scanner = Scanner(bytes: bytes, end: end, tables: tables, folding: folding)
+      var start = scanner.nextWordStart(from: bounds.lowerBound)
       while start < end {
-        let firstWordEnd = walk(bytes, from: start, end, tables, candidates: &candidates)
-        var resumeAt = -1
-        for candidate in candidates.reversed() {
-          guard let entry = accepted(at: candidate.node, bytes, start..<candidate.end) else { continue }
+        let firstWordEnd = scanner.walk(from: start, candidates: &candidates)
+        var resumeAt = firstWordEnd
+        // Longest first. Counting down by index, not `reversed()`, which would retain the array once
+        // per word even when, as for most words, it is empty.
+        var index = candidates.count
+        while index > 0 {
+          index -= 1
+          let candidate = candidates[index]
+          guard let entry = accepted(at: candidate.state, bytes, start..<candidate.end) else { continue }
           if entry.kind != .exclusion {
             found.append(ThemeMatch(themeID: entry.themeID, alias: entry.text, range: start..<candidate.end))
           }
           resumeAt = candidate.end
           break
         }
-        if resumeAt < 0 { resumeAt = firstWordEnd }
-        start = folding.nextWordStart(bytes, from: resumeAt, end)
+        start = scanner.nextWordStart(from: resumeAt)
       }
     }
     return found
@@ -70,77 +75,13 @@ public struct ThemeMatcher: Sendable {
     return text.withUTF8 { matches(inUTF8: $0) }
   }
 
-  /// Walks the trie from the word at `start`, collecting every node with entries reached at a word
-  /// end, shortest first.
-  /// - Returns: Where the first word ends; when the trie runs out inside it, the rest of the word is
-  ///   skipped from there, so the caller never rescans it.
-  @inline(__always)
-  private func walk(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ end: Int, _ tables: AliasAutomaton.Tables,
-    candidates: inout [(node: Int32, end: Int)]
-  ) -> Int {
-    // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
-    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
-    var node: Int32 = 0
-    var at = start
-    var firstWordEnd: Int?
-    while true {
-      // One word: feed its folded bytes, skipping apostrophes that have a word character after them.
-      while at < end {
-        let byte = bytes[at]
-        if byte < 0x80 {
-          if TokenFolding.isASCIIWord(byte) {
-            node = tables.step(node, TokenFolding.asciiLower(byte))
-            if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
-            at += 1
-          } else if byte == 0x27 && folding.isWordStart(bytes, at + 1, end) {
-            at += 1
-          } else {
-            break
-          }
-        } else {
-          let (scalar, length) = TokenFolding.decode(bytes, at, end)
-          if folding.isWord(scalar) {
-            node = feed(scalar, from: node, tables)
-            if node == 0 { return firstWordEnd ?? folding.wordEnd(bytes, from: at, end) }
-            at += length
-          } else if scalar == 0x2019 && folding.isWordStart(bytes, at + length, end) {
-            at += length
-          } else {
-            break
-          }
-        }
-      }
-      let wordEnd = firstWordEnd ?? at
-      firstWordEnd = wordEnd
-      if tables.hasEntries(node) { candidates.append((node, at)) }
-      let nextWord = folding.nextWordStart(bytes, from: at, end)
-      if nextWord >= end { return wordEnd }
-      node = tables.step(node, TokenFolding.separator)
-      if node == 0 { return wordEnd }
-      at = nextWord
-    }
-  }
-
-  /// Steps through the folded bytes of one non-ASCII word scalar.
-  @inline(__always)
-  private func feed(_ scalar: UInt32, from node: Int32, _ tables: AliasAutomaton.Tables) -> Int32 {
-    guard let unicode = Unicode.Scalar(scalar) else { return 0 }
-    var current = node
-    for byte in unicode.properties.lowercaseMapping.utf8 {
-      current = tables.step(current, byte)
-      if current == 0 { return 0 }
-    }
-    return current
-  }
-
-  /// The entry that counts for words ending at `node`, or `nil` when every entry there is an
+  /// The entry that counts for words ending at `state`, or `nil` when every entry there is an
   /// abbreviation whose capitals the text does not have.
-  private func accepted(at node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ words: Range<Int>)
+  private func accepted(at state: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ words: Range<Int>)
     -> AliasAutomaton.Entry?
   {
     var exactKey: [UInt8]?
-    for entry in automaton.entries(at: node) {
+    for entry in automaton.entries(at: state) {
       if entry.kind != .abbreviation { return entry }
       // Computed lazily: only abbreviation hits pay for the case check.
       let textKey = exactKey ?? folding.key(of: bytes, range: words, foldCase: false)
@@ -148,5 +89,137 @@ public struct ThemeMatcher: Sendable {
       if textKey == entry.exactKey { return entry }
     }
     return nil
+  }
+}
+
+/// The matcher's view of one search: the text, where it ends, and the automaton's tables.
+///
+/// ASCII bytes cost one load of `Tables.lexemes` each, which says at once whether the byte is a word
+/// character, an apostrophe or a separator, and gives the trie column of its lowercase. Only
+/// non-ASCII bytes take the general path: decode the scalar, classify it and fold it the Unicode way
+/// (`TokenFolding`), exactly as alias keys were built. Every read is at an index below `end`, which is
+/// at most `bytes.count`.
+private struct Scanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let end: Int
+  let tables: AliasAutomaton.Tables
+  let folding: TokenFolding
+
+  /// Whether a word character starts at `index` (as `TokenFolding.isWordStart`).
+  @inline(__always)
+  func isWordStart(_ index: Int) -> Bool {
+    guard index < end else { return false }
+    let lexeme = tables.lexeme(bytes[index])
+    if lexeme & AliasAutomaton.Lexeme.nonASCII == 0 { return lexeme & AliasAutomaton.Lexeme.word != 0 }
+    return folding.isWord(TokenFolding.decode(bytes, index, end).scalar)
+  }
+
+  /// The first offset at or after `index` where a word starts, or `end` (as
+  /// `TokenFolding.nextWordStart`).
+  @inline(__always)
+  func nextWordStart(from index: Int) -> Int {
+    var at = index
+    while at < end {
+      let lexeme = tables.lexeme(bytes[at])
+      if lexeme & AliasAutomaton.Lexeme.word != 0 { return at }
+      if lexeme & AliasAutomaton.Lexeme.nonASCII == 0 {
+        at &+= 1
+      } else {
+        let (scalar, length) = TokenFolding.decode(bytes, at, end)
+        if folding.isWord(scalar) { return at }
+        at &+= length
+      }
+    }
+    return end
+  }
+
+  /// The offset just past the word that `index` is inside of, not at the start of: an apostrophe at
+  /// `index` already has a word character before it.
+  @inline(__always)
+  func restOfWord(from index: Int) -> Int {
+    var at = index
+    while at < end {
+      let lexeme = tables.lexeme(bytes[at])
+      if lexeme & AliasAutomaton.Lexeme.word != 0 {
+        at &+= 1
+      } else if lexeme == 0 {
+        break
+      } else if lexeme & AliasAutomaton.Lexeme.apostrophe != 0 {
+        guard isWordStart(at &+ 1) else { break }
+        at &+= 1
+      } else {
+        let (scalar, length) = TokenFolding.decode(bytes, at, end)
+        if folding.isWord(scalar) || (scalar == 0x2019 && isWordStart(at &+ length)) {
+          at &+= length
+        } else {
+          break
+        }
+      }
+    }
+    return at
+  }
+
+  /// Walks the trie from the word at `start`, collecting every state with entries reached at a word
+  /// end, shortest first.
+  /// - Returns: Where the first word ends; when the trie runs out inside it, the rest of the word is
+  ///   skipped from there, so the caller never rescans it.
+  @inline(__always)
+  func walk(from start: Int, candidates: inout [(state: Int32, end: Int)]) -> Int {
+    // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
+    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+    var state: Int32 = 0
+    var at = start
+    var firstWordEnd = -1
+    while true {
+      // One word: feed its folded bytes, skipping apostrophes that have a word character after them.
+      while at < end {
+        let lexeme = tables.lexeme(bytes[at])
+        if lexeme & AliasAutomaton.Lexeme.word != 0 {
+          state = tables.step(state, class: Int(lexeme & AliasAutomaton.Lexeme.classMask))
+          if state == 0 { return firstWordEnd >= 0 ? firstWordEnd : restOfWord(from: at &+ 1) }
+          at &+= 1
+        } else if lexeme == 0 {
+          break
+        } else if lexeme & AliasAutomaton.Lexeme.apostrophe != 0 {
+          guard isWordStart(at &+ 1) else { break }
+          at &+= 1
+        } else {
+          let (scalar, length) = TokenFolding.decode(bytes, at, end)
+          if folding.isWord(scalar) {
+            state = feed(scalar, from: state)
+            if state == 0 { return firstWordEnd >= 0 ? firstWordEnd : restOfWord(from: at &+ length) }
+            at &+= length
+          } else if scalar == 0x2019 && isWordStart(at &+ length) {
+            at &+= length
+          } else {
+            break
+          }
+        }
+      }
+      let wordEnd = firstWordEnd >= 0 ? firstWordEnd : at
+      firstWordEnd = wordEnd
+      if tables.hasEntries(state) { candidates.append((state, at)) }
+      // Stepping on the separator first spares the scan to the next word for most phrases' ends.
+      state = tables.step(state, class: tables.separatorClass)
+      if state == 0 { return wordEnd }
+      let nextWord = nextWordStart(from: at)
+      if nextWord >= end { return wordEnd }
+      at = nextWord
+    }
+  }
+
+  /// Steps through the folded bytes of one non-ASCII word scalar.
+  ///
+  /// Never inlined: the Unicode property types are resilient, and inlined they make every walk set
+  /// up stack space for them, even the ASCII walks that never come here.
+  @inline(never)
+  func feed(_ scalar: UInt32, from state: Int32) -> Int32 {
+    guard let unicode = Unicode.Scalar(scalar) else { return 0 }
+    var current = state
+    for byte in unicode.properties.lowercaseMapping.utf8 {
+      current = tables.step(current, byte)
+      if current == 0 { return 0 }
+    }
+    return current
   }
 }
