@@ -47,15 +47,26 @@ struct AliasAutomaton: Sendable {
     static let classMask: UInt16 = 0xFF
   }
 
+  /// What a node reached at the end of a word calls for, so the matcher can pass over the many words
+  /// that are only the start of some key with one load.
+  enum WordEnd {
+    /// Some entry ends here.
+    static let hasEntries: UInt8 = 1
+    /// Some key goes on with another word.
+    static let continues: UInt8 = 2
+  }
+
   /// Folded byte to class; 0 means no key uses the byte.
   private(set) var byteClass: [UInt8]
   /// Text byte to `Lexeme` bits: the matcher's one load per ASCII byte.
   private(set) var lexemes: [UInt16]
   /// log2 of the row width of `next`; the width is the class count rounded up to a power of two.
   private(set) var rowShift: Int
-  /// `next[state + class]` is the child's state, or 0 (the root, never a child) for none; column 0
-  /// of every row is 0.
+  /// `next[state + class]` is the child's state, or 0 (the dead state) for none; column 0 of every
+  /// row is 0, and so is all of row 0. The root is node 1.
   private(set) var next: [Int32]
+  /// `WordEnd` bits of each node: what a walk that reaches it at a word end must look at.
+  private(set) var wordEnds: [UInt8]
   /// Entries of node `n` (state `n << rowShift`) are `entries[entryStart[n]..<entryStart[n + 1]]`,
   /// exclusions first.
   private(set) var entryStart: [Int32]
@@ -100,7 +111,9 @@ struct AliasAutomaton: Sendable {
         }
       }
     }
-    // Number nodes breadth-first so the shallow rows every walk visits sit together in memory.
+    // Number nodes breadth-first so the shallow rows every walk visits sit together in memory, after
+    // an empty node 0: its row of zeros is the dead state, which every byte leads back to, so a walk
+    // can run to the end of a word without a branch on leaving the trie.
     var order: [Int] = [0]
     var newID = [Int32](repeating: 0, count: children.count)
     var head = 0
@@ -109,11 +122,12 @@ struct AliasAutomaton: Sendable {
       head += 1
       for byte in children[node].keys.sorted() {
         guard let child = children[node][byte] else { continue }
-        newID[Int(child)] = Int32(order.count)
+        newID[Int(child)] = Int32(order.count + 1)
         order.append(Int(child))
       }
     }
-    children = order.map { old in children[old].mapValues { newID[Int($0)] } }
+    newID[0] = 1
+    children = [[:]] + order.map { old in children[old].mapValues { newID[Int($0)] } }
     nodeEntries = Dictionary(uniqueKeysWithValues: nodeEntries.map { (newID[Int($0.key)], $0.value) })
     var classOf = [UInt8](repeating: 0, count: 256)
     var classes = 1
@@ -148,8 +162,14 @@ struct AliasAutomaton: Sendable {
       flat.append(contentsOf: group.sorted { $0.kind.rawValue < $1.kind.rawValue })
       starts.append(Int32(flat.count))
     }
+    var endings = [UInt8](repeating: 0, count: children.count)
+    for (node, table) in children.enumerated() {
+      if starts[node] != starts[node + 1] { endings[node] |= WordEnd.hasEntries }
+      if table[TokenFolding.separator] != nil { endings[node] |= WordEnd.continues }
+    }
     byteClass = classOf
     self.lexemes = lexemes
+    wordEnds = endings
     rowShift = shift
     self.next = next
     entryStart = starts
@@ -187,10 +207,18 @@ struct AliasAutomaton: Sendable {
     let next: UnsafeBufferPointer<Int32>
     /// `entryStart` of the automaton.
     let entryStart: UnsafeBufferPointer<Int32>
+    /// `wordEnds` of the automaton.
+    let wordEnds: UnsafeBufferPointer<UInt8>
     /// `rowShift` of the automaton.
     let rowShift: Int
     /// The column of the separator byte (0 when no key has two words).
     let separatorClass: Int
+    /// The state every walk starts from.
+    var root: Int32 { Int32(truncatingIfNeeded: 1 &<< rowShift) }
+
+    /// The `WordEnd` bits of `state`.
+    @inline(__always)
+    func wordEnd(_ state: Int32) -> UInt8 { wordEnds[Int(state) &>> rowShift] }
 
     /// The lexeme of a text byte.
     @inline(__always)
@@ -219,10 +247,12 @@ struct AliasAutomaton: Sendable {
       lexemes.withUnsafeBufferPointer { lexemes in
         next.withUnsafeBufferPointer { next in
           entryStart.withUnsafeBufferPointer { entryStart in
-            body(
-              Tables(
-                byteClass: byteClass, lexemes: lexemes, next: next, entryStart: entryStart, rowShift: rowShift,
-                separatorClass: Int(byteClass[Int(TokenFolding.separator)])))
+            wordEnds.withUnsafeBufferPointer { wordEnds in
+              body(
+                Tables(
+                  byteClass: byteClass, lexemes: lexemes, next: next, entryStart: entryStart, wordEnds: wordEnds,
+                  rowShift: rowShift, separatorClass: Int(byteClass[Int(TokenFolding.separator)])))
+            }
           }
         }
       }

@@ -45,8 +45,31 @@ public struct ThemeMatcher: Sendable {
     var candidates: [(state: Int32, end: Int)] = []
     automaton.withTables { tables in
       let scanner = Scanner(bytes: bytes, end: end, tables: tables, folding: folding)
+      let root = tables.root
       var start = scanner.nextWordStart(from: bounds.lowerBound)
       while start < end {
+        // Most words are settled by their ASCII letters alone: they leave the trie (the dead state
+        // keeps them there, so this loop's only exit is the word's end), or they end where no key
+        // ends or goes on. Only the rest, and words with apostrophes or non-ASCII letters, take the
+        // full walk, which starts over from `start`.
+        var at = start
+        var state = root
+        var lexeme: UInt16 = 0
+        while at < end {
+          lexeme = tables.lexeme(bytes[at])
+          if lexeme & AliasAutomaton.Lexeme.word == 0 { break }
+          state = tables.step(state, class: Int(lexeme & AliasAutomaton.Lexeme.classMask))
+          at &+= 1
+        }
+        let cutShort = at < end && lexeme != 0
+        if state == 0 {
+          start = scanner.nextWordStart(from: cutShort ? scanner.restOfWord(from: at) : at)
+          continue
+        }
+        if !cutShort && tables.wordEnd(state) == 0 {
+          start = scanner.nextWordStart(from: at)
+          continue
+        }
         let firstWordEnd = scanner.walk(from: start, candidates: &candidates)
         var resumeAt = firstWordEnd
         // Longest first. Counting down by index, not `reversed()`, which would retain the array once
@@ -167,7 +190,7 @@ private struct Scanner {
   func walk(from start: Int, candidates: inout [(state: Int32, end: Int)]) -> Int {
     // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
     if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
-    var state: Int32 = 0
+    var state = tables.root
     var at = start
     var firstWordEnd = -1
     while true {
