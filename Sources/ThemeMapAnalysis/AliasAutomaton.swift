@@ -5,8 +5,9 @@ import ThemeMapModel
 /// Keys come from `TokenFolding.key(of:)`, so a space in the trie stands for any separator run of
 /// the text. Transitions live in one flat table indexed by state and byte class: only the bytes that
 /// occur in some key get a class, every other byte has class 0, whose column leads nowhere. A state is
-/// a node's row offset in that table (node number times a power-of-two row width), so a step is one
-/// add and one load, with no multiply on the chain of dependent loads that a walk is. The matcher walks
+/// the byte offset of its node's row in that table (rows are a power of two wide), and a text byte's
+/// lexeme holds the byte offset of its column, so a step is one add and one load, with no multiply or
+/// shift on the chain of dependent loads that a walk is. The matcher walks
 /// this table from word starts only and looks at a state's entries only at word ends.
 struct AliasAutomaton: Sendable {
   /// What an entry does when it is the longest valid match.
@@ -37,14 +38,15 @@ struct AliasAutomaton: Sendable {
   /// Separators other than the apostrophe are 0. Non-ASCII bytes only say so: the matcher decodes
   /// their scalar and folds it the general way (`TokenFolding`).
   enum Lexeme {
-    /// An ASCII letter or digit; the low byte is the class of its lowercase (0 when no key has it).
-    static let word: UInt16 = 0x100
+    /// An ASCII letter or digit; the low bits are the byte offset in a row of `next` of the column of
+    /// its lowercase (0, the dead column, when no key has it).
+    static let word: UInt16 = 0x400
     /// `'`, which belongs to a word only between two word characters.
-    static let apostrophe: UInt16 = 0x200
+    static let apostrophe: UInt16 = 0x800
     /// A byte of a multi-byte scalar (or a malformed one).
-    static let nonASCII: UInt16 = 0x400
-    /// The bits of a `word` lexeme that hold its class.
-    static let classMask: UInt16 = 0xFF
+    static let nonASCII: UInt16 = 0x1000
+    /// The bits of a `word` lexeme that hold its column's offset (at most 255 columns of 4 bytes).
+    static let columnMask: UInt16 = 0x3FF
   }
 
   /// What a node reached at the end of a word calls for, so the matcher can pass over the many words
@@ -60,14 +62,15 @@ struct AliasAutomaton: Sendable {
   private(set) var byteClass: [UInt8]
   /// Text byte to `Lexeme` bits: the matcher's one load per ASCII byte.
   private(set) var lexemes: [UInt16]
-  /// log2 of the row width of `next`; the width is the class count rounded up to a power of two.
-  private(set) var rowShift: Int
-  /// `next[state + class]` is the child's state, or 0 (the dead state) for none; column 0 of every
+  /// log2 of the size in bytes of a row of `next`: 4 bytes times the class count rounded up to a
+  /// power of two. Node `n` has state `n << stateShift`.
+  private(set) var stateShift: Int
+  /// The child's state for each node and class, or 0 (the dead state) for none; column 0 of every
   /// row is 0, and so is all of row 0. The root is node 1.
-  private(set) var next: [Int32]
+  private(set) var next: [UInt32]
   /// `WordEnd` bits of each node: what a walk that reaches it at a word end must look at.
   private(set) var wordEnds: [UInt8]
-  /// Entries of node `n` (state `n << rowShift`) are `entries[entryStart[n]..<entryStart[n + 1]]`,
+  /// Entries of node `n` are `entries[entryStart[n]..<entryStart[n + 1]]`,
   /// exclusions first.
   private(set) var entryStart: [Int32]
   /// All entries, grouped by node.
@@ -139,9 +142,11 @@ struct AliasAutomaton: Sendable {
     }
     var shift = 0
     while 1 << shift < classes { shift += 1 }
-    var next = [Int32](repeating: 0, count: children.count << shift)
+    var next = [UInt32](repeating: 0, count: children.count << shift)
     for (node, table) in children.enumerated() {
-      for (byte, child) in table { next[node << shift + Int(classOf[Int(byte)])] = Int32(Int(child) << shift) }
+      for (byte, child) in table {
+        next[node << shift + Int(classOf[Int(byte)])] = UInt32(Int(child) << (shift + 2))
+      }
     }
     var lexemes = [UInt16](repeating: 0, count: 256)
     for byte in 0...255 {
@@ -149,7 +154,7 @@ struct AliasAutomaton: Sendable {
       if value >= 0x80 {
         lexemes[byte] = Lexeme.nonASCII
       } else if TokenFolding.isASCIIWord(value) {
-        lexemes[byte] = Lexeme.word | UInt16(classOf[Int(TokenFolding.asciiLower(value))])
+        lexemes[byte] = Lexeme.word | UInt16(classOf[Int(TokenFolding.asciiLower(value))]) << 2
       } else if value == 0x27 {
         lexemes[byte] = Lexeme.apostrophe
       }
@@ -170,7 +175,7 @@ struct AliasAutomaton: Sendable {
     byteClass = classOf
     self.lexemes = lexemes
     wordEnds = endings
-    rowShift = shift
+    stateShift = shift + 2
     self.next = next
     entryStart = starts
     entries = flat
@@ -196,48 +201,47 @@ struct AliasAutomaton: Sendable {
   /// Raw views of the tables, valid only inside `withTables`.
   ///
   /// The matcher's inner loop steps once per byte of text; through the arrays each step pays bounds
-  /// checks and may retain the array buffers, which raw views avoid. Every index stays in range by
-  /// construction: lexemes and classes by the byte's 256 values, states and classes by the row width.
+  /// checks and may retain the array buffers, which raw views avoid. Every read stays in range by
+  /// construction: lexemes and classes are indexed by a byte's 256 values, and a state plus a column
+  /// offset is always inside `next`, since both come from the tables themselves.
   struct Tables {
     /// `byteClass` of the automaton.
     let byteClass: UnsafeBufferPointer<UInt8>
     /// `lexemes` of the automaton.
     let lexemes: UnsafeBufferPointer<UInt16>
-    /// `next` of the automaton.
-    let next: UnsafeBufferPointer<Int32>
-    /// `entryStart` of the automaton.
-    let entryStart: UnsafeBufferPointer<Int32>
+    /// `next` of the automaton, addressed in bytes as states are.
+    let next: UnsafeRawBufferPointer
     /// `wordEnds` of the automaton.
     let wordEnds: UnsafeBufferPointer<UInt8>
-    /// `rowShift` of the automaton.
-    let rowShift: Int
-    /// The column of the separator byte (0 when no key has two words).
-    let separatorClass: Int
-    /// The state every walk starts from.
-    var root: Int32 { Int32(truncatingIfNeeded: 1 &<< rowShift) }
+    /// `stateShift` of the automaton.
+    let stateShift: Int
+    /// The column offset of the separator byte (0 when no key has two words).
+    let separatorColumn: Int
 
-    /// The `WordEnd` bits of `state`.
-    @inline(__always)
-    func wordEnd(_ state: Int32) -> UInt8 { wordEnds[Int(state) &>> rowShift] }
+    /// The state every walk starts from.
+    var root: UInt32 { UInt32(truncatingIfNeeded: 1 &<< stateShift) }
 
     /// The lexeme of a text byte.
     @inline(__always)
     func lexeme(_ byte: UInt8) -> UInt16 { lexemes[Int(byte)] }
 
-    /// The child of `state` in column `byteClass` (which may be 0), or 0 when there is none.
+    /// The child of `state` in the column at byte offset `column` (which may be 0), or 0 for none.
     @inline(__always)
-    func step(_ state: Int32, class byteClass: Int) -> Int32 { next[Int(state) &+ byteClass] }
+    func step(_ state: UInt32, column: Int) -> UInt32 {
+      next.load(fromByteOffset: Int(state) &+ column, as: UInt32.self)
+    }
 
     /// The child of `state` on a folded byte, or 0 when there is none.
     @inline(__always)
-    func step(_ state: Int32, _ byte: UInt8) -> Int32 { next[Int(state) &+ Int(byteClass[Int(byte)])] }
+    func step(_ state: UInt32, _ byte: UInt8) -> UInt32 { step(state, column: Int(byteClass[Int(byte)]) &<< 2) }
+
+    /// The `WordEnd` bits of `state`.
+    @inline(__always)
+    func wordEnd(_ state: UInt32) -> UInt8 { wordEnds[Int(state) &>> stateShift] }
 
     /// Whether any alias, abbreviation or exclusion ends at `state`.
     @inline(__always)
-    func hasEntries(_ state: Int32) -> Bool {
-      let node = Int(state) &>> rowShift
-      return entryStart[node] != entryStart[node &+ 1]
-    }
+    func hasEntries(_ state: UInt32) -> Bool { wordEnd(state) & WordEnd.hasEntries != 0 }
   }
 
   /// Runs `body` with raw views of the tables, which stay valid for the call only.
@@ -245,14 +249,12 @@ struct AliasAutomaton: Sendable {
   func withTables<Result>(_ body: (Tables) -> Result) -> Result {
     byteClass.withUnsafeBufferPointer { byteClass in
       lexemes.withUnsafeBufferPointer { lexemes in
-        next.withUnsafeBufferPointer { next in
-          entryStart.withUnsafeBufferPointer { entryStart in
-            wordEnds.withUnsafeBufferPointer { wordEnds in
-              body(
-                Tables(
-                  byteClass: byteClass, lexemes: lexemes, next: next, entryStart: entryStart, wordEnds: wordEnds,
-                  rowShift: rowShift, separatorClass: Int(byteClass[Int(TokenFolding.separator)])))
-            }
+        next.withUnsafeBytes { next in
+          wordEnds.withUnsafeBufferPointer { wordEnds in
+            body(
+              Tables(
+                byteClass: byteClass, lexemes: lexemes, next: next, wordEnds: wordEnds, stateShift: stateShift,
+                separatorColumn: Int(byteClass[Int(TokenFolding.separator)]) << 2))
           }
         }
       }
@@ -260,8 +262,8 @@ struct AliasAutomaton: Sendable {
   }
 
   /// The entries ending at `state`, exclusions first.
-  func entries(at state: Int32) -> ArraySlice<Entry> {
-    let node = Int(state) >> rowShift
+  func entries(at state: UInt32) -> ArraySlice<Entry> {
+    let node = Int(state) >> stateShift
     return entries[Int(entryStart[node])..<Int(entryStart[node + 1])]
   }
 }

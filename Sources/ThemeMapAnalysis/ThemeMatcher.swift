@@ -42,7 +42,7 @@ public struct ThemeMatcher: Sendable {
     let bounds = range.map { $0.clamped(to: whole) } ?? whole
     let end = bounds.upperBound
     var found: [ThemeMatch] = []
-    var candidates: [(state: Int32, end: Int)] = []
+    var candidates: [(state: UInt32, end: Int)] = []
     automaton.withTables { tables in
       let scanner = Scanner(bytes: bytes, end: end, tables: tables, folding: folding)
       let root = tables.root
@@ -50,27 +50,35 @@ public struct ThemeMatcher: Sendable {
       while start < end {
         // Most words are settled by their ASCII letters alone: they leave the trie (the dead state
         // keeps them there, so this loop's only exit is the word's end), or they end where no key
-        // ends or goes on. Only the rest, and words with apostrophes or non-ASCII letters, take the
-        // full walk, which starts over from `start`.
+        // ends or goes on. Only the rest, and words with apostrophes or non-ASCII letters, go on to
+        // the full walk, which takes over where this loop stopped.
         var at = start
         var state = root
         var lexeme: UInt16 = 0
         while at < end {
           lexeme = tables.lexeme(bytes[at])
           if lexeme & AliasAutomaton.Lexeme.word == 0 { break }
-          state = tables.step(state, class: Int(lexeme & AliasAutomaton.Lexeme.classMask))
+          state = tables.step(state, column: Int(lexeme & AliasAutomaton.Lexeme.columnMask))
           at &+= 1
         }
         let cutShort = at < end && lexeme != 0
-        if state == 0 {
-          start = scanner.nextWordStart(from: cutShort ? scanner.restOfWord(from: at) : at)
-          continue
-        }
+        // The dead state's `wordEnd` is 0 too.
         if !cutShort && tables.wordEnd(state) == 0 {
-          start = scanner.nextWordStart(from: at)
+          // The usual case: a separator follows, most often one space, so a short ASCII skip finds
+          // the next word without the general scan.
+          while at < end {
+            lexeme = tables.lexeme(bytes[at])
+            if lexeme != 0 { break }
+            at &+= 1
+          }
+          start = lexeme & AliasAutomaton.Lexeme.word != 0 ? at : scanner.nextWordStart(from: at)
           continue
         }
-        let firstWordEnd = scanner.walk(from: start, candidates: &candidates)
+        if state == 0 {
+          start = scanner.nextWordStart(from: scanner.restOfWord(from: at))
+          continue
+        }
+        let firstWordEnd = scanner.walk(from: state, at: at, candidates: &candidates)
         var resumeAt = firstWordEnd
         // Longest first. Counting down by index, not `reversed()`, which would retain the array once
         // per word even when, as for most words, it is empty.
@@ -100,7 +108,7 @@ public struct ThemeMatcher: Sendable {
 
   /// The entry that counts for words ending at `state`, or `nil` when every entry there is an
   /// abbreviation whose capitals the text does not have.
-  private func accepted(at state: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ words: Range<Int>)
+  private func accepted(at state: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ words: Range<Int>)
     -> AliasAutomaton.Entry?
   {
     var exactKey: [UInt8]?
@@ -139,7 +147,6 @@ private struct Scanner {
 
   /// The first offset at or after `index` where a word starts, or `end` (as
   /// `TokenFolding.nextWordStart`).
-  @inline(__always)
   func nextWordStart(from index: Int) -> Int {
     var at = index
     while at < end {
@@ -158,7 +165,6 @@ private struct Scanner {
 
   /// The offset just past the word that `index` is inside of, not at the start of: an apostrophe at
   /// `index` already has a word character before it.
-  @inline(__always)
   func restOfWord(from index: Int) -> Int {
     var at = index
     while at < end {
@@ -182,23 +188,26 @@ private struct Scanner {
     return at
   }
 
-  /// Walks the trie from the word at `start`, collecting every state with entries reached at a word
-  /// end, shortest first.
+  /// Walks the trie on from `state` at `at`, inside the first word, collecting every state with
+  /// entries reached at a word end, shortest first.
+  /// - Parameters:
+  ///   - state: A live state, reached from the root on the first word's bytes before `at`.
+  ///   - at: Where the walk goes on: a byte of the first word, or just past its end.
   /// - Returns: Where the first word ends; when the trie runs out inside it, the rest of the word is
   ///   skipped from there, so the caller never rescans it.
-  @inline(__always)
-  func walk(from start: Int, candidates: inout [(state: Int32, end: Int)]) -> Int {
+  @inline(never)
+  func walk(from state: UInt32, at: Int, candidates: inout [(state: UInt32, end: Int)]) -> Int {
     // Most walks find nothing; skipping the empty removal keeps the uniqueness check out of the loop.
     if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
-    var state = tables.root
-    var at = start
+    var state = state
+    var at = at
     var firstWordEnd = -1
     while true {
       // One word: feed its folded bytes, skipping apostrophes that have a word character after them.
       while at < end {
         let lexeme = tables.lexeme(bytes[at])
         if lexeme & AliasAutomaton.Lexeme.word != 0 {
-          state = tables.step(state, class: Int(lexeme & AliasAutomaton.Lexeme.classMask))
+          state = tables.step(state, column: Int(lexeme & AliasAutomaton.Lexeme.columnMask))
           if state == 0 { return firstWordEnd >= 0 ? firstWordEnd : restOfWord(from: at &+ 1) }
           at &+= 1
         } else if lexeme == 0 {
@@ -223,7 +232,7 @@ private struct Scanner {
       firstWordEnd = wordEnd
       if tables.hasEntries(state) { candidates.append((state, at)) }
       // Stepping on the separator first spares the scan to the next word for most phrases' ends.
-      state = tables.step(state, class: tables.separatorClass)
+      state = tables.step(state, column: tables.separatorColumn)
       if state == 0 { return wordEnd }
       let nextWord = nextWordStart(from: at)
       if nextWord >= end { return wordEnd }
@@ -236,7 +245,7 @@ private struct Scanner {
   /// Never inlined: the Unicode property types are resilient, and inlined they make every walk set
   /// up stack space for them, even the ASCII walks that never come here.
   @inline(never)
-  func feed(_ scalar: UInt32, from state: Int32) -> Int32 {
+  func feed(_ scalar: UInt32, from state: UInt32) -> UInt32 {
     guard let unicode = Unicode.Scalar(scalar) else { return 0 }
     var current = state
     for byte in unicode.properties.lowercaseMapping.utf8 {
