@@ -35,19 +35,27 @@ struct AliasAutomaton: Sendable {
   /// What a byte of text is to the matcher, with the trie class of its lowercase, in one `UInt16` so
   /// that classifying, lower-casing and finding the column is a single table load.
   ///
-  /// Separators other than the apostrophe are 0. Non-ASCII bytes only say so: the matcher decodes
-  /// their scalar and folds it the general way (`TokenFolding`).
+  /// The low bits are the byte offset in a row of `next` of the byte's column: for an ASCII letter
+  /// or digit the class of its lowercase (0, the dead column, when no key has it), for other bytes
+  /// one of three columns past the classes. The high bits say what kind of byte it is; separators
+  /// other than the apostrophe have none. Non-ASCII bytes only say so: the matcher decodes their
+  /// scalar and folds it the general way (`TokenFolding`).
   enum Lexeme {
-    /// An ASCII letter or digit; the low bits are the byte offset in a row of `next` of the column of
-    /// its lowercase (0, the dead column, when no key has it).
+    /// An ASCII letter or digit.
     static let word: UInt16 = 0x400
     /// `'`, which belongs to a word only between two word characters.
     static let apostrophe: UInt16 = 0x800
     /// A byte of a multi-byte scalar (or a malformed one).
     static let nonASCII: UInt16 = 0x1000
-    /// The bits of a `word` lexeme that hold its column's offset (at most 255 columns of 4 bytes).
+    /// The bits that hold the column's offset (at most 256 columns of 4 bytes).
     static let columnMask: UInt16 = 0x3FF
+    /// The bits that say the kind of byte; none of them are set for a separator.
+    static let kindMask: UInt16 = word | apostrophe | nonASCII
   }
+
+  /// Set in a value of `next` reached on a byte the table cannot settle alone: the value without it
+  /// is the state before that byte. States are byte offsets far below 2³¹, so the bit is free.
+  static let eventFlag: UInt32 = 0x8000_0000
 
   /// What a node reached at the end of a word calls for, so the matcher can pass over the many words
   /// that are only the start of some key with one load.
@@ -66,8 +74,15 @@ struct AliasAutomaton: Sendable {
   /// power of two. Node `n` has state `n << stateShift`.
   private(set) var stateShift: Int
   /// The child's state for each node and class, or 0 (the dead state) for none; column 0 of every
-  /// row is 0, and so is all of row 0. The root is node 1.
+  /// row is 0. The root is node 1. Past the classes, three columns (separator, apostrophe, other
+  /// non-ASCII byte) and one row (`between`) let the matcher run over all of a text, words and
+  /// separators alike, with one load per byte: the dead state's word columns lead back to it, its
+  /// separator column to `between`; `between`'s word columns are the root's, its separator column
+  /// leads to itself; a node's separator column leads to `between`, or, where a key ends or goes on
+  /// with another word, to an event (`eventFlag`).
   private(set) var next: [UInt32]
+  /// The state between words: where a scan starts and goes back to after each word.
+  private(set) var between: UInt32
   /// `WordEnd` bits of each node: what a walk that reaches it at a word end must look at.
   private(set) var wordEnds: [UInt8]
   /// Entries of node `n` are `entries[entryStart[n]..<entryStart[n + 1]]`,
@@ -140,23 +155,30 @@ struct AliasAutomaton: Sendable {
         classes += 1
       }
     }
+    // Three more columns for the text bytes that are not word bytes, and one more row, `between`.
+    let separatorColumn = classes
+    let apostropheColumn = classes + 1
+    let nonASCIIColumn = classes + 2
     var shift = 0
-    while 1 << shift < classes { shift += 1 }
-    var next = [UInt32](repeating: 0, count: children.count << shift)
+    while 1 << shift < classes + 3 { shift += 1 }
+    let between = children.count
+    func state(_ node: Int) -> UInt32 { UInt32(node << (shift + 2)) }
+    var next = [UInt32](repeating: 0, count: (children.count + 1) << shift)
     for (node, table) in children.enumerated() {
       for (byte, child) in table {
-        next[node << shift + Int(classOf[Int(byte)])] = UInt32(Int(child) << (shift + 2))
+        next[node << shift + Int(classOf[Int(byte)])] = state(Int(child))
+        if node == 1 { next[between << shift + Int(classOf[Int(byte)])] = state(Int(child)) }
       }
     }
-    var lexemes = [UInt16](repeating: 0, count: 256)
+    var lexemes = [UInt16](repeating: UInt16(separatorColumn << 2), count: 256)
     for byte in 0...255 {
       let value = UInt8(byte)
       if value >= 0x80 {
-        lexemes[byte] = Lexeme.nonASCII
+        lexemes[byte] = Lexeme.nonASCII | UInt16(nonASCIIColumn << 2)
       } else if TokenFolding.isASCIIWord(value) {
         lexemes[byte] = Lexeme.word | UInt16(classOf[Int(TokenFolding.asciiLower(value))]) << 2
       } else if value == 0x27 {
-        lexemes[byte] = Lexeme.apostrophe
+        lexemes[byte] = Lexeme.apostrophe | UInt16(apostropheColumn << 2)
       }
     }
     var starts: [Int32] = [0]
@@ -167,15 +189,28 @@ struct AliasAutomaton: Sendable {
       flat.append(contentsOf: group.sorted { $0.kind.rawValue < $1.kind.rawValue })
       starts.append(Int32(flat.count))
     }
-    var endings = [UInt8](repeating: 0, count: children.count)
+    var endings = [UInt8](repeating: 0, count: children.count + 1)
     for (node, table) in children.enumerated() {
       if starts[node] != starts[node + 1] { endings[node] |= WordEnd.hasEntries }
       if table[TokenFolding.separator] != nil { endings[node] |= WordEnd.continues }
     }
+    // The scan's columns. A separator ends a word: back to `between`, unless a key ends or goes on
+    // there. An apostrophe or a non-ASCII byte inside a word, or a non-ASCII byte between words, needs
+    // the general rules. Those cases lead to an event: the state with `eventFlag` set.
+    for node in 0..<children.count {
+      let row = node << shift
+      next[row + separatorColumn] = endings[node] == 0 ? state(between) : state(node) | Self.eventFlag
+      next[row + apostropheColumn] = state(node) | Self.eventFlag
+      next[row + nonASCIIColumn] = state(node) | Self.eventFlag
+    }
+    next[between << shift + separatorColumn] = state(between)
+    next[between << shift + apostropheColumn] = state(between)
+    next[between << shift + nonASCIIColumn] = state(between) | Self.eventFlag
     byteClass = classOf
     self.lexemes = lexemes
     wordEnds = endings
     stateShift = shift + 2
+    self.between = state(between)
     self.next = next
     entryStart = starts
     entries = flat
@@ -218,8 +253,10 @@ struct AliasAutomaton: Sendable {
     /// The column offset of the separator byte (0 when no key has two words).
     let separatorColumn: Int
 
-    /// The state every walk starts from.
+    /// The state a walk of a word starts from.
     var root: UInt32 { UInt32(truncatingIfNeeded: 1 &<< stateShift) }
+    /// `between` of the automaton.
+    let between: UInt32
 
     /// The lexeme of a text byte.
     @inline(__always)
@@ -254,7 +291,7 @@ struct AliasAutomaton: Sendable {
             body(
               Tables(
                 byteClass: byteClass, lexemes: lexemes, next: next, wordEnds: wordEnds, stateShift: stateShift,
-                separatorColumn: Int(byteClass[Int(TokenFolding.separator)]) << 2))
+                separatorColumn: Int(byteClass[Int(TokenFolding.separator)]) << 2, between: between))
           }
         }
       }

@@ -45,41 +45,48 @@ public struct ThemeMatcher: Sendable {
     var candidates: [(state: UInt32, end: Int)] = []
     automaton.withTables { tables in
       let scanner = Scanner(bytes: bytes, end: end, tables: tables, folding: folding)
-      let root = tables.root
-      var start = scanner.nextWordStart(from: bounds.lowerBound)
-      while start < end {
-        // Most words are settled by their ASCII letters alone: they leave the trie (the dead state
-        // keeps them there, so this loop's only exit is the word's end), or they end where no key
-        // ends or goes on. Only the rest, and words with apostrophes or non-ASCII letters, go on to
-        // the full walk, which takes over where this loop stopped.
-        var at = start
-        var state = root
-        var lexeme: UInt16 = 0
+      let between = tables.between
+      var state = between
+      var at = bounds.lowerBound
+      // One table step per byte, words and separators alike, with no branch but the loop's and the
+      // rare event's: most words leave the trie (the dead state keeps them there to their end) or
+      // end where no key ends or goes on, and the separator after them leads back to `between`.
+      while true {
+        var next: UInt32 = 0
         while at < end {
-          lexeme = tables.lexeme(bytes[at])
-          if lexeme & AliasAutomaton.Lexeme.word == 0 { break }
-          state = tables.step(state, column: Int(lexeme & AliasAutomaton.Lexeme.columnMask))
+          next = tables.step(state, column: Int(tables.lexeme(bytes[at]) & AliasAutomaton.Lexeme.columnMask))
+          if next & AliasAutomaton.eventFlag != 0 { break }
+          state = next
           at &+= 1
         }
-        let cutShort = at < end && lexeme != 0
-        // The dead state's `wordEnd` is 0 too.
-        if !cutShort && tables.wordEnd(state) == 0 {
-          // The usual case: a separator follows, most often one space, so a short ASCII skip finds
-          // the next word without the general scan.
-          while at < end {
-            lexeme = tables.lexeme(bytes[at])
-            if lexeme != 0 { break }
-            at &+= 1
+        if at >= end {
+          // A word that reaches the end may still end a key.
+          guard state != between, tables.wordEnd(state) != 0 else { break }
+          next = state | AliasAutomaton.eventFlag
+        }
+        // The byte at `at` (or the end) needs the general rules; `state` is the state before it.
+        state = next & ~AliasAutomaton.eventFlag
+        var start: Int
+        if state == between {
+          // A non-ASCII byte between words: it may start a word or be a separator.
+          start = scanner.nextWordStart(from: at)
+          guard start < end else { break }
+          state = tables.root
+          at = start
+        } else if state == 0 {
+          // An apostrophe or non-ASCII byte inside a word that has left the trie.
+          at = scanner.restOfWord(from: at)
+          state = between
+          continue
+        } else {
+          // The word began after the last byte read in `between`: only ASCII word bytes lead from it
+          // to a node.
+          start = at
+          while start > bounds.lowerBound && tables.lexeme(bytes[start &- 1]) & AliasAutomaton.Lexeme.word != 0 {
+            start &-= 1
           }
-          start = lexeme & AliasAutomaton.Lexeme.word != 0 ? at : scanner.nextWordStart(from: at)
-          continue
         }
-        if state == 0 {
-          start = scanner.nextWordStart(from: scanner.restOfWord(from: at))
-          continue
-        }
-        let firstWordEnd = scanner.walk(from: state, at: at, candidates: &candidates)
-        var resumeAt = firstWordEnd
+        var resumeAt = scanner.walk(from: state, at: at, candidates: &candidates)
         // Longest first. Counting down by index, not `reversed()`, which would retain the array once
         // per word even when, as for most words, it is empty.
         var index = candidates.count
@@ -93,7 +100,9 @@ public struct ThemeMatcher: Sendable {
           resumeAt = candidate.end
           break
         }
-        start = scanner.nextWordStart(from: resumeAt)
+        // `resumeAt` is a word end: the byte there, if any, is no part of a word.
+        at = resumeAt
+        state = between
       }
     }
     return found
@@ -171,7 +180,7 @@ private struct Scanner {
       let lexeme = tables.lexeme(bytes[at])
       if lexeme & AliasAutomaton.Lexeme.word != 0 {
         at &+= 1
-      } else if lexeme == 0 {
+      } else if lexeme & AliasAutomaton.Lexeme.kindMask == 0 {
         break
       } else if lexeme & AliasAutomaton.Lexeme.apostrophe != 0 {
         guard isWordStart(at &+ 1) else { break }
@@ -210,7 +219,7 @@ private struct Scanner {
           state = tables.step(state, column: Int(lexeme & AliasAutomaton.Lexeme.columnMask))
           if state == 0 { return firstWordEnd >= 0 ? firstWordEnd : restOfWord(from: at &+ 1) }
           at &+= 1
-        } else if lexeme == 0 {
+        } else if lexeme & AliasAutomaton.Lexeme.kindMask == 0 {
           break
         } else if lexeme & AliasAutomaton.Lexeme.apostrophe != 0 {
           guard isWordStart(at &+ 1) else { break }
