@@ -299,8 +299,11 @@ struct AliasAutomaton: Sendable {
   }
 
   /// The entries ending at `state`, exclusions first.
-  func entries(at state: UInt32) -> ArraySlice<Entry> {
+  func entries(at state: UInt32) -> ArraySlice<Entry> { entries[entryIndices(at: state)] }
+
+  /// The indices in `entries` of the entries ending at `state`, exclusions first.
+  func entryIndices(at state: UInt32) -> Range<Int> {
     let node = Int(state) >> stateShift
-    return entries[Int(entryStart[node])..<Int(entryStart[node + 1])]
+    return Int(entryStart[node])..<Int(entryStart[node + 1])
   }
 }
