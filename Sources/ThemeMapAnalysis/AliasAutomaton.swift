@@ -270,7 +270,9 @@ struct AliasAutomaton: Sendable {
 
     /// The child of `state` on a folded byte, or 0 when there is none.
     @inline(__always)
-    func step(_ state: UInt32, _ byte: UInt8) -> UInt32 { step(state, column: Int(byteClass[Int(byte)]) &<< 2) }
+    func step(_ state: UInt32, _ byte: UInt8) -> UInt32 {
+      step(state, column: Int(byteClass[Int(byte)]) &<< 2)
+    }
 
     /// The `WordEnd` bits of `state`.
     @inline(__always)
@@ -290,16 +292,14 @@ struct AliasAutomaton: Sendable {
           wordEnds.withUnsafeBufferPointer { wordEnds in
             body(
               Tables(
-                byteClass: byteClass, lexemes: lexemes, next: next, wordEnds: wordEnds, stateShift: stateShift,
+                byteClass: byteClass, lexemes: lexemes, next: next, wordEnds: wordEnds,
+                stateShift: stateShift,
                 separatorColumn: Int(byteClass[Int(TokenFolding.separator)]) << 2, between: between))
           }
         }
       }
     }
   }
-
-  /// The entries ending at `state`, exclusions first.
-  func entries(at state: UInt32) -> ArraySlice<Entry> { entries[entryIndices(at: state)] }
 
   /// The indices in `entries` of the entries ending at `state`, exclusions first.
   func entryIndices(at state: UInt32) -> Range<Int> {

@@ -43,7 +43,8 @@ public struct ThemeMatcher: Sendable {
     var hits: [Hit] = []
     automaton.withTables { tables in
       var scan = Scan(
-        matcher: self, scanner: Scanner(bytes: bytes, end: bounds.upperBound, tables: tables, folding: folding),
+        matcher: self,
+        scanner: Scanner(bytes: bytes, end: bounds.upperBound, tables: tables, folding: folding),
         lowerBound: bounds.lowerBound)
       // Each step of the table waits for the one before it, so one scan is bound by load latency,
       // not by work. Two scans over the two halves of the text, stepped in turn, keep twice as many

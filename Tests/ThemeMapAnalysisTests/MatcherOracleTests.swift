@@ -20,7 +20,8 @@ import ThemeMapTestSupport
       Theme(id: "hotel", label: "Hotel", aliases: ["Hotel Watch", "hotel", "Chelsea’s Choice"]),
       Theme(id: "hub", label: "Hub", abbreviations: ["MASH", "Prevent"], exclusions: ["Prevent the"]),
       Theme(id: "team", label: "Team", aliases: ["mash team"], abbreviations: ["MASH Team", "PREVENT"]),
-      Theme(id: "taxi", label: "Taxi", aliases: ["taxi licensing", "taxi"], exclusions: ["Licensing Act 2003"]),
+      Theme(
+        id: "taxi", label: "Taxi", aliases: ["taxi licensing", "taxi"], exclusions: ["Licensing Act 2003"]),
       Theme(id: "digits", label: "Digits", aliases: ["a1 b2", "2003"]),
     ])
 
@@ -30,8 +31,10 @@ import ThemeMapTestSupport
     [
       "Hotel", "hotel", "HOTEL", "Watch", "watch", "Hotelwatch", "MASH", "Mash", "mash", "Team", "TEAM",
       "team", "Prevent", "PREVENT", "prevent", "the", "taxi", "Taxi", "licensing", "Licensing", "Act", "2003",
-      "a1", "b2", "Chelsea", "s", "Choice", "Fête", "FÊTE", "fete", "Ōsaka", "ŌSAKA", "STRASSE", "Straße", "café",
-      "CAFÉ", "cafe\u{301}", "\u{212A}alt", "İstanbul", "istanbul", "ÉMASH", "é", "x", " ", " ", "  ", "-", " – ",
+      "a1", "b2", "Chelsea", "s", "Choice", "Fête", "FÊTE", "fete", "Ōsaka", "ŌSAKA", "STRASSE", "Straße",
+      "café",
+      "CAFÉ", "cafe\u{301}", "\u{212A}alt", "İstanbul", "istanbul", "ÉMASH", "é", "x", " ", " ", "  ", "-",
+      " – ",
       "\n", "/", "\u{00A0}", "’", "'", "‘", "''", "’’", ".", ",",
     ].map { Array($0.utf8) } + [[0xFF], [0xE2, 0x80], [0xC3], [0x80]]
 
@@ -54,7 +57,8 @@ import ThemeMapTestSupport
           longest = max(longest, key.filter { $0 == TokenFolding.separator }.count + 1)
           // The first entry of a key wins, except that abbreviations differing in case live side by side.
           let existing = table[key] ?? []
-          guard existing.allSatisfy({ $0.kind == .abbreviation && kind == .abbreviation && $0.exact != exact })
+          guard
+            existing.allSatisfy({ $0.kind == .abbreviation && kind == .abbreviation && $0.exact != exact })
           else { continue }
           table[key, default: []].append((kind, theme.id, text, exact))
         }
@@ -103,23 +107,60 @@ import ThemeMapTestSupport
     }
   }
 
+  /// Random text of up to `pieces` pieces.
+  static func randomText(pieces: Int, using generator: inout SplitMix) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for _ in 0..<Int.random(in: 1...pieces, using: &generator) {
+      bytes += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
+      // Mostly a separator between pieces, sometimes none, so pieces also run together into words.
+      if Int.random(in: 0..<4, using: &generator) > 0 { bytes.append(0x20) }
+    }
+    return bytes
+  }
+
   @Test func randomTrickyTextAgreesWithOracle() throws {
     let matcher = try ThemeMatcher(taxonomy: Self.tricky)
     var generator = SplitMix(state: 8)
+    var matched = 0
     for round in 0..<3000 {
-      var bytes: [UInt8] = []
-      for _ in 0..<Int.random(in: 1...24, using: &generator) {
-        bytes += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
-        // Mostly a separator between pieces, sometimes none, so pieces also run together into words.
-        if Int.random(in: 0..<4, using: &generator) > 0 { bytes.append(0x20) }
-      }
+      let bytes = Self.randomText(pieces: 24, using: &generator)
       let lower = Int.random(in: 0...bytes.count, using: &generator)
       let upper = Int.random(in: lower...bytes.count, using: &generator)
       for range in [0..<bytes.count, lower..<upper] {
         let fast = bytes.withUnsafeBufferPointer { matcher.matches(inUTF8: $0, range: range) }
         let oracle = bytes.withUnsafeBufferPointer { Self.oracleMatches(Self.tricky, $0, range) }
         #expect(fast == oracle, "round \(round), range \(range): \(String(decoding: bytes, as: UTF8.self))")
+        matched += fast.count
       }
+    }
+    // The text is tricky but not hopeless: the rounds find plenty to compare.
+    #expect(matched > 3000)
+  }
+
+  /// Texts long enough to be scanned in two halves: the halves must agree with one scan wherever the
+  /// split falls, including inside a phrase or just before a word.
+  @Test func longTextScannedInHalvesAgreesWithOracle() throws {
+    let matcher = try ThemeMatcher(taxonomy: Self.tricky)
+    #expect(ThemeMatcher.minimumSplitLength <= 1024)
+    var generator = SplitMix(state: 80)
+    for round in 0..<200 {
+      let bytes = Self.randomText(pieces: 600, using: &generator)
+      let lower = Int.random(in: 0...(bytes.count / 4), using: &generator)
+      for range in [0..<bytes.count, lower..<bytes.count] {
+        let fast = bytes.withUnsafeBufferPointer { matcher.matches(inUTF8: $0, range: range) }
+        let oracle = bytes.withUnsafeBufferPointer { Self.oracleMatches(Self.tricky, $0, range) }
+        #expect(fast == oracle, "round \(round), range \(range)")
+      }
+    }
+    // A phrase slid across the middle of a text a byte at a time: the same matches wherever it sits.
+    let padding = String(repeating: "x ", count: 300)
+    for shift in 0..<40 {
+      let text = padding + String(repeating: "y", count: shift) + " Hotel Watch MASH Team " + padding
+      let found = matcher.matches(in: text)
+      #expect(found.map(\.themeID) == ["hotel", "team"], "shift \(shift)")
+      let bytes = Array(text.utf8)
+      let oracle = bytes.withUnsafeBufferPointer { Self.oracleMatches(Self.tricky, $0, 0..<bytes.count) }
+      #expect(found == oracle, "shift \(shift)")
     }
   }
 
@@ -128,7 +169,8 @@ import ThemeMapTestSupport
     let texts = [
       "MASH", "MASH Team", "MASH TEAM", "mash team", "Mash Team", "hotel", "Hotel-Watch", "Hotel – \n Watch",
       "Chelsea’s Choice", "Chelsea's Choice", "Chelseas Choice", "Chelsea’’s Choice", "‘hotel’", "'hotel'",
-      "hotel'", "hotel’", "Hotel'Watch", "FÊTE ŌSAKA", "fête-ōsaka", "FêteŌsaka", "STRASSE", "Straße", "\u{212A}ALT",
+      "hotel'", "hotel’", "Hotel'Watch", "FÊTE ŌSAKA", "fête-ōsaka", "FêteŌsaka", "STRASSE", "Straße",
+      "\u{212A}ALT",
       "İSTANBUL", "İstanbul", "cafe\u{301}", "CAFÉ", "ÉMASH MASHé", "Prevent the harm", "Prevent", "PREVENT",
       "prevent", "taxi licensing", "Licensing Act 2003", "taxi Licensing Act 2003", "a1-b2", "A1 B2 2003",
       "2003taxi", "taxi2003", "hotel\u{00A0}watch", "x’hotel", "hotel’s", "",
