@@ -7,8 +7,8 @@ import ThemeMapModel
 /// occur in some key get a class, every other byte has class 0, whose column leads nowhere. A state is
 /// the byte offset of its node's row in that table (rows are a power of two wide), and a text byte's
 /// lexeme holds the byte offset of its column, so a step is one add and one load, with no multiply or
-/// shift on the chain of dependent loads that a walk is. The matcher walks
-/// this table from word starts only and looks at a state's entries only at word ends.
+/// shift on the chain of dependent loads that a walk is. The matcher steps through this table once
+/// per byte of text and looks at a state's entries only where a word ends on a node that has some.
 struct AliasAutomaton: Sendable {
   /// What an entry does when it is the longest valid match.
   enum Kind: UInt8, Sendable {
@@ -96,7 +96,8 @@ struct AliasAutomaton: Sendable {
   ///   - taxonomy: The themes whose words to compile.
   ///   - path: The file named in errors.
   /// - Throws: `AnalysisError.emptyAlias` for a word list with no words, `.aliasClash` when two
-  ///   themes (or a theme's alias and an exclusion) share a key.
+  ///   themes (or a theme's alias and an exclusion) share a key, `.taxonomyTooLarge` when the
+  ///   tables would outgrow their 32-bit states or 10-bit columns.
   /// - Complexity: O(total length of all aliases).
   init(taxonomy: Taxonomy, path: String) throws(AnalysisError) {
     var children: [[UInt8: Int32]] = [[:]]
@@ -151,6 +152,10 @@ struct AliasAutomaton: Sendable {
     var classes = 1
     for table in children {
       for byte in table.keys where classOf[Int(byte)] == 0 {
+        // Columns, the three below included, must fit `Lexeme.columnMask`.
+        guard classes + 3 < 256 else {
+          throw .taxonomyTooLarge(path: path, nodes: children.count, byteClasses: classes)
+        }
         classOf[Int(byte)] = UInt8(classes)
         classes += 1
       }
@@ -161,6 +166,10 @@ struct AliasAutomaton: Sendable {
     let nonASCIIColumn = classes + 2
     var shift = 0
     while 1 << shift < classes + 3 { shift += 1 }
+    // States are byte offsets that must leave `eventFlag` free.
+    guard (children.count + 1) << (shift + 2) <= Int(Self.eventFlag) else {
+      throw .taxonomyTooLarge(path: path, nodes: children.count, byteClasses: classes)
+    }
     let between = children.count
     func state(_ node: Int) -> UInt32 { UInt32(node << (shift + 2)) }
     var next = [UInt32](repeating: 0, count: (children.count + 1) << shift)
