@@ -22,6 +22,9 @@ public enum AnalysisError: Error, LocalizedError, Equatable, Sendable {
   /// Two themes claim the same words (after case folding and separator folding), so a match could not
   /// say which theme it is evidence for.
   case aliasClash(path: String, alias: String, firstTheme: String, secondTheme: String)
+  /// The taxonomy's words need more trie nodes or distinct key bytes than the matcher's compact
+  /// tables hold (millions of nodes, or some 250 distinct bytes): far beyond any real taxonomy.
+  case taxonomyTooLarge(path: String, nodes: Int, byteClasses: Int)
 
   /// A sentence for people, naming the file and line.
   public var errorDescription: String? {
@@ -40,6 +43,8 @@ public enum AnalysisError: Error, LocalizedError, Equatable, Sendable {
       return "\(path):\(line): theme '\(theme)' has an alias with no letters or digits"
     case .aliasClash(let path, let alias, let firstTheme, let secondTheme):
       return "\(path): '\(alias)' is an alias of both '\(firstTheme)' and '\(secondTheme)'"
+    case .taxonomyTooLarge(let path, let nodes, let byteClasses):
+      return "\(path): too large to compile (\(nodes) trie nodes, \(byteClasses) distinct key bytes)"
     }
   }
 }
