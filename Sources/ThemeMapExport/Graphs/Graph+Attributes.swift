@@ -15,14 +15,14 @@ extension Graph {
   var resolvedNodeAttributes: ResolvedAttributes {
     Graph.resolve(
       declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames,
-      staticValues: nodes.map(\.attributes), timedValues: [])
+      staticValues: nodes.lazy.map(\.attributes), timedValues: EmptyCollection())
   }
 
   /// The edge attributes to declare; those with timed values go in `dynamicAttributes`.
   var resolvedEdgeAttributes: ResolvedAttributes {
     Graph.resolve(
       declared: edgeAttributes, reserved: Graph.reservedEdgeAttributeNames,
-      staticValues: edges.map(\.attributes), timedValues: edges.map(\.dynamicAttributes))
+      staticValues: edges.lazy.map(\.attributes), timedValues: edges.lazy.map(\.dynamicAttributes))
   }
 
   /// Whether any node has a cluster, so that writers declare the `cluster` attribute only when used.
@@ -32,13 +32,14 @@ extension Graph {
   var hasEdgeLabels: Bool { edges.contains { $0.label != nil } }
 
   private static func resolve(
-    declared: [GraphAttribute], reserved: Set<String>, staticValues: [[String: GraphValue]],
-    timedValues: [[String: [TimedValue]]]
+    declared: [GraphAttribute], reserved: Set<String>,
+    staticValues: some Sequence<[String: GraphValue]>, timedValues: some Sequence<[String: [TimedValue]]>
   ) -> ResolvedAttributes {
     var types: [String: GraphAttributeType] = [:]
     var dynamicNames: Set<String> = []
     func see(_ name: String, _ value: GraphValue) {
-      types[name] = types[name].map { $0.widened(with: value.type) } ?? value.type
+      // Widened in place: one hash of the name per value, which every node and edge has several of.
+      ThemeGraphs.modify(&types[name, default: value.type]) { $0 = $0.widened(with: value.type) }
     }
     for values in staticValues {
       for (name, value) in values { see(name, value) }
