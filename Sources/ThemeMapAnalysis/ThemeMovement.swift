@@ -27,46 +27,51 @@ public enum ThemeMovement {
       var theme: String
       var meeting: Int64
     }
-    var mentionCounts: [Key: Int] = [:]
-    var itemSets: [Key: Set<Int64>] = [:]
+    struct Counts {
+      var mentions = 0
+      var items: Set<Int64> = []
+      /// The item last added: mentions come item by item, so most repeats skip the set.
+      var lastItem: Int64?
+    }
+    // One entry per theme and meeting, changed in place: one hash per mention.
+    var counts: [Key: Counts] = [:]
     for mention in snapshot.mentions {
       guard let meetingID = lookup.itemByID[mention.itemId]?.meetingId else { continue }
-      let key = Key(theme: mention.themeId, meeting: meetingID)
-      mentionCounts[key, default: 0] += 1
-      itemSets[key, default: []].insert(mention.itemId)
+      modify(&counts[Key(theme: mention.themeId, meeting: meetingID), default: Counts()]) { entry in
+        entry.mentions += 1
+        if entry.lastItem != mention.itemId {
+          entry.items.insert(mention.itemId)
+          entry.lastItem = mention.itemId
+        }
+      }
     }
-    let meetingsOfTheme = Dictionary(grouping: mentionCounts.keys, by: \.theme)
-    // Each meeting's days, parsed once rather than in every comparison of every theme's sort.
-    var earliestDay: [Int64: CalendarDay] = [:]
+    let meetingsOfTheme = Dictionary(grouping: counts.keys, by: \.theme)
+    // Each meeting's days, parsed once rather than in every comparison of every theme's sort;
+    // `order` is `SnapshotLookup.chronological` as a number: earliest day, undated last (as
+    // `SnapshotLookup.chronologicallySorted` does), then id.
+    var order: [Int64: Int] = [:]
     var bestDay: [Int64: CalendarDay] = [:]
     for (id, meeting) in lookup.meetingByID {
-      if let day = meeting.earliestDay { earliestDay[id] = day }
+      order[id] = meeting.earliestDay?.daysSinceEpoch ?? .max
       if let day = meeting.bestDate { bestDay[id] = day }
-    }
-    // `SnapshotLookup.chronological` on the cached days: earliest day, undated last, then id.
-    func isEarlier(_ lhs: Int64, _ rhs: Int64) -> Bool {
-      switch (earliestDay[lhs], earliestDay[rhs]) {
-      case (let left?, let right?): (left, lhs) < (right, rhs)
-      case (nil, nil): lhs < rhs
-      case (.some, nil): true
-      case (nil, .some): false
-      }
     }
     var rows: [ThemeAppearance] = []
     for theme in lookup.sortedThemes(meetingsOfTheme.keys) {
-      let meetings = (meetingsOfTheme[theme] ?? []).map(\.meeting).filter { lookup.meetingByID[$0] != nil }
-        .sorted(by: isEarlier)
+      let meetings = (meetingsOfTheme[theme] ?? []).compactMap { key in
+        order[key.meeting].map { (day: $0, id: key.meeting) }
+      }
+      .sorted { ($0.day, $0.id) < ($1.day, $1.id) }.map(\.id)
       var previous: (body: String, day: CalendarDay?)?
       for (offset, meetingID) in meetings.enumerated() {
         guard let meeting = lookup.meetingByID[meetingID] else { continue }
-        let key = Key(theme: theme, meeting: meetingID)
+        let entry = counts[Key(theme: theme, meeting: meetingID)]
         let day = bestDay[meetingID]
         var gap: Int?
         if let before = previous?.day, let now = day { gap = before.days(to: now) }
         rows.append(
           ThemeAppearance(
             themeID: theme, meetingID: meetingID, body: meeting.body, date: day,
-            items: itemSets[key]?.count ?? 0, mentions: mentionCounts[key] ?? 0, sequence: offset + 1,
+            items: entry?.items.count ?? 0, mentions: entry?.mentions ?? 0, sequence: offset + 1,
             daysSincePrevious: gap, previousBody: previous?.body))
         previous = (meeting.body, day)
       }
@@ -99,10 +104,22 @@ public enum ThemeMovement {
           firstDate: appearance.date)
       }
     }
-    return found.values.sorted { lhs, rhs in
-      let left = (order[lhs.themeID] ?? .max, lhs.firstDate?.isoString ?? "~", lhs.fromBody, lhs.toBody)
-      let right = (order[rhs.themeID] ?? .max, rhs.firstDate?.isoString ?? "~", rhs.fromBody, rhs.toBody)
-      return left < right
+    // Sort keys made once, not twice per comparison. ISO dates order as their days do (years have
+    // four digits), and "no date" ("~" after every digit) as `Int.max` after every day.
+    let keyed = found.values.map { transition in
+      (
+        theme: order[transition.themeID] ?? .max, day: transition.firstDate?.daysSinceEpoch ?? .max,
+        transition: transition
+      )
     }
+    return keyed.sorted { lhs, rhs in
+      (lhs.theme, lhs.day, lhs.transition.fromBody, lhs.transition.toBody)
+        < (rhs.theme, rhs.day, rhs.transition.fromBody, rhs.transition.toBody)
+    }.map(\.transition)
   }
+
+  /// Runs `change` on a value in place (a dictionary entry through `subscript(_:default:)`), so that
+  /// an entry is hashed once and its set is not copied.
+  @inline(__always)
+  static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 }

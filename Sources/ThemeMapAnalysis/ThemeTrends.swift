@@ -59,34 +59,52 @@ public enum ThemeTrends {
       snapshot.items.compactMap { item in item.id.map { ($0, item.meetingId) } },
       uniquingKeysWith: { first, _ in first })
 
-    struct Cell: Hashable {
-      var theme: String
-      var bodyPeriod: BodyPeriod
+    let bodyPeriods = meetingsPerBodyPeriod.keys.sorted()
+    // Cells are counted in an array, theme by body-period, each meeting's body-period found once:
+    // keyed by theme, body and period strings, every mention hashed all three into three tables.
+    let indexOfBodyPeriod = Dictionary(
+      bodyPeriods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let bodyPeriodIndexOfMeeting = bodyPeriodOfMeeting.compactMapValues { indexOfBodyPeriod[$0] }
+    let indexOfTheme = Dictionary(
+      snapshot.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    struct Cell {
+      var mentions = 0
+      var items: Set<Int64> = []
+      var meetings: Set<Int64> = []
+      /// The item and meeting last added: mentions come item by item, so most repeats skip the sets.
+      var lastItem: Int64?
+      var lastMeeting: Int64?
     }
-    var mentionCounts: [Cell: Int] = [:]
-    var itemSets: [Cell: Set<Int64>] = [:]
-    var meetingSets: [Cell: Set<Int64>] = [:]
+    var cells = [Cell](repeating: Cell(), count: snapshot.themes.count * bodyPeriods.count)
     for mention in snapshot.mentions {
-      guard let meetingID = meetingOfItem[mention.itemId], let bodyPeriod = bodyPeriodOfMeeting[meetingID]
+      // Only the snapshot's themes get rows, so other mentions are not counted.
+      guard let meetingID = meetingOfItem[mention.itemId],
+        let bodyPeriod = bodyPeriodIndexOfMeeting[meetingID], let theme = indexOfTheme[mention.themeId]
       else { continue }
-      let cell = Cell(theme: mention.themeId, bodyPeriod: bodyPeriod)
-      mentionCounts[cell, default: 0] += 1
-      itemSets[cell, default: []].insert(mention.itemId)
-      meetingSets[cell, default: []].insert(meetingID)
+      let index = theme * bodyPeriods.count + bodyPeriod
+      cells[index].mentions += 1
+      if cells[index].lastItem != mention.itemId {
+        cells[index].items.insert(mention.itemId)
+        cells[index].lastItem = mention.itemId
+      }
+      if cells[index].lastMeeting != meetingID {
+        cells[index].meetings.insert(meetingID)
+        cells[index].lastMeeting = meetingID
+      }
     }
 
-    let bodyPeriods = meetingsPerBodyPeriod.keys.sorted()
     var rows: [ThemeTrend] = []
     rows.reserveCapacity(snapshot.themes.count * bodyPeriods.count)
     for theme in snapshot.themes {
-      for bodyPeriod in bodyPeriods {
-        let cell = Cell(theme: theme.id, bodyPeriod: bodyPeriod)
+      let base = (indexOfTheme[theme.id] ?? 0) * bodyPeriods.count
+      for (offset, bodyPeriod) in bodyPeriods.enumerated() {
+        let cell = cells[base + offset]
         rows.append(
           ThemeTrend(
             theme: theme.id, themeLabel: theme.label, parentTheme: theme.parentId, body: bodyPeriod.body,
             period: bodyPeriod.period, periodStart: periodStarts[bodyPeriod.period],
-            bodyMeetings: meetingsPerBodyPeriod[bodyPeriod] ?? 0, meetings: meetingSets[cell]?.count ?? 0,
-            items: itemSets[cell]?.count ?? 0, mentions: mentionCounts[cell] ?? 0))
+            bodyMeetings: meetingsPerBodyPeriod[bodyPeriod] ?? 0, meetings: cell.meetings.count,
+            items: cell.items.count, mentions: cell.mentions))
       }
     }
     return rows

@@ -8,7 +8,13 @@ extension WorkProgramme {
     let outcomeByID: [Int64: RecommendationOutcome]
     let linksBySource: [Int64: [CarryOver]]
     /// The latest day each theme was mentioned at a meeting of each body family.
-    let lastMention: [String: [String: CalendarDay]]
+    let lastMention: [FamilyTheme: CalendarDay]
+
+    /// A body family and a theme: one key, so that a mention is hashed once, not per level.
+    struct FamilyTheme: Hashable {
+      var family: String
+      var theme: String
+    }
     let labelOfTheme: [String: String]
 
     init(lookup: SnapshotLookup, links: [CarryOver], outcomes: [RecommendationOutcome]) {
@@ -17,15 +23,20 @@ extension WorkProgramme {
       outcomeByID = Dictionary(
         outcomes.map { ($0.recommendationID, $0) }, uniquingKeysWith: { first, _ in first })
       linksBySource = Dictionary(grouping: links, by: \.recommendationID)
-      var lastMention: [String: [String: CalendarDay]] = [:]
+      // Each meeting's day and family, found once rather than once per mention (the day is parsed
+      // from text on every read).
+      var dayAndFamily: [Int64: (day: CalendarDay, family: String)] = [:]
+      for (id, meeting) in lookup.meetingByID {
+        guard let day = meeting.earliestDay, let family = lookup.family(ofMeeting: id) else { continue }
+        dayAndFamily[id] = (day, family)
+      }
+      var lastMention: [FamilyTheme: CalendarDay] = [:]
+      func keepLater(_ known: inout CalendarDay, _ day: CalendarDay) { if known < day { known = day } }
       for mention in snapshot.mentions {
         guard let meetingID = lookup.itemByID[mention.itemId]?.meetingId,
-          let day = lookup.meetingByID[meetingID]?.earliestDay,
-          let family = lookup.family(ofMeeting: meetingID)
+          let (day, family) = dayAndFamily[meetingID]
         else { continue }
-        if lastMention[family]?[mention.themeId].map({ $0 < day }) ?? true {
-          lastMention[family, default: [:]][mention.themeId] = day
-        }
+        keepLater(&lastMention[FamilyTheme(family: family, theme: mention.themeId), default: day], day)
       }
       self.lastMention = lastMention
       labelOfTheme = Dictionary(
@@ -60,7 +71,10 @@ extension WorkProgramme {
       }
       var drafts: [Draft] = []
       for root in threads.keys.sorted() {
-        let members = (threads[root] ?? []).sorted { order($0) < order($1) }
+        // Sort keys made once per record, not twice per comparison (each looks up a meeting and
+        // writes its date).
+        let members = (threads[root] ?? []).map { (key: order($0), record: $0) }.sorted { $0.key < $1.key }
+          .map(\.record)
         guard let first = members.first, let last = members.last, let lastID = last.id,
           let kind = Recommendation.Kind(rawValue: first.kind), kind != .resolution,
           outcomeByID[lastID]?.status == .noFollowUpYet, !isFollowedUp(members),
@@ -118,7 +132,8 @@ extension WorkProgramme {
 
     /// Whether a meeting of the same family mentioned a theme after a meeting's latest possible day.
     func mentionedAfter(_ theme: String, _ meeting: MeetingSummary) -> Bool {
-      guard let family = lookup.family(ofMeeting: meeting.id), let last = lastMention[family]?[theme],
+      guard let family = lookup.family(ofMeeting: meeting.id),
+        let last = lastMention[FamilyTheme(family: family, theme: theme)],
         let latest = meeting.latestDay
       else { return false }
       return last > latest

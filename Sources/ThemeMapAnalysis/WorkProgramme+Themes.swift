@@ -73,13 +73,10 @@ extension WorkProgramme.Context {
       let perItem = items[theme] ?? [:]
       let total = perItem.values.reduce(0, +)
       guard total >= 3 else { continue }
-      let itemIDs = perItem.keys.sorted {
-        (lookup.itemByID[$0]?.meetingId ?? 0, $0) < (lookup.itemByID[$1]?.meetingId ?? 0, $1)
-      }
-      let meetings = Set(itemIDs.compactMap { lookup.itemByID[$0]?.meetingId }).compactMap {
-        lookup.meetingByID[$0]
-      }
-      .sorted(by: SnapshotLookup.chronological)
+      let itemIDs = perItem.keys.map { (meeting: lookup.itemByID[$0]?.meetingId ?? 0, item: $0) }
+        .sorted { ($0.meeting, $0.item) < ($1.meeting, $1.item) }.map(\.item)
+      let meetings = SnapshotLookup.chronologicallySorted(
+        Set(itemIDs.compactMap { lookup.itemByID[$0]?.meetingId }).compactMap { lookup.meetingByID[$0] })
       let first = meetings.first?.bestDate?.isoString ?? "~"
       let explanation =
         "raised \(total) times in \(perItem.count) item\(perItem.count == 1 ? "" : "s") at \(meetings.count) "

@@ -46,53 +46,69 @@ extension ThemeGraphs {
   /// Recommendations and the later recommendations or items that follow them up.
   static func carryOver(_ context: ExportContext, links: [CarryOver]) -> Graph {
     let recommendationByID = context.lookup.recommendationByID
-    var nodes: [String: GraphNode] = [:]
+    // Nodes in the order made; a record's node is found by its id number, so that a link's ends
+    // need no node id text made and hashed.
+    var nodes: [GraphNode] = []
+    var recommendationNodes: [Int64: Int?] = [:]
+    var itemNodes: [Int64: Int?] = [:]
 
-    func recommendationNode(_ id: Int64) -> String? {
-      guard let record = recommendationByID[id] else { return nil }
+    func recommendationNode(_ id: Int64) -> Int? {
+      // A node is the same every time a link reaches it: made once (a missing record too).
+      if let known = recommendationNodes[id] { return known }
+      guard let record = recommendationByID[id] else {
+        recommendationNodes[id] = .some(nil)
+        return nil
+      }
       let nodeID = "recommendation:\(id)"
-      // A node is the same every time a link reaches it: made once.
-      guard nodes[nodeID] == nil else { return nodeID }
       let meeting = context.meeting(ofItem: record.itemId)
       let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
-      nodes[nodeID] = GraphNode(
-        id: nodeID, label: shortLabel(record.text), cluster: meeting?.body,
-        attributes: [
-          "kind": .string(record.kind), "body": .string(meeting?.body ?? ""),
-          "date": .string(date?.isoString ?? ""), "number": .string(record.number ?? ""),
-          "addressee": .string(record.addressee ?? ""), "text": .string(record.text),
-        ],
-        spells: date.map { [Spell(start: $0, end: nil)] } ?? [])
-      return nodeID
+      nodes.append(
+        GraphNode(
+          id: nodeID, label: shortLabel(record.text), cluster: meeting?.body,
+          attributes: [
+            "kind": .string(record.kind), "body": .string(meeting?.body ?? ""),
+            "date": .string(date?.isoString ?? ""), "number": .string(record.number ?? ""),
+            "addressee": .string(record.addressee ?? ""), "text": .string(record.text),
+          ],
+          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
+      recommendationNodes[id] = nodes.count - 1
+      return nodes.count - 1
     }
 
-    func itemNode(_ id: Int64) -> String? {
-      guard let item = context.itemByID[id] else { return nil }
+    func itemNode(_ id: Int64) -> Int? {
+      if let known = itemNodes[id] { return known }
+      guard let item = context.itemByID[id] else {
+        itemNodes[id] = .some(nil)
+        return nil
+      }
       let nodeID = "item:\(id)"
-      guard nodes[nodeID] == nil else { return nodeID }
       let meeting = context.meeting(ofItem: id)
       let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
-      nodes[nodeID] = GraphNode(
-        id: nodeID, label: shortLabel(item.title), cluster: meeting?.body,
-        attributes: [
-          "kind": .string("item"), "body": .string(meeting?.body ?? ""),
-          "date": .string(date?.isoString ?? ""),
-          "number": .string(item.number ?? ""), "addressee": .string(""), "text": .string(item.title),
-        ],
-        spells: date.map { [Spell(start: $0, end: nil)] } ?? [])
-      return nodeID
+      nodes.append(
+        GraphNode(
+          id: nodeID, label: shortLabel(item.title), cluster: meeting?.body,
+          attributes: [
+            "kind": .string("item"), "body": .string(meeting?.body ?? ""),
+            "date": .string(date?.isoString ?? ""),
+            "number": .string(item.number ?? ""), "addressee": .string(""), "text": .string(item.title),
+          ],
+          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
+      itemNodes[id] = nodes.count - 1
+      return nodes.count - 1
     }
 
     var edges: [GraphEdge] = []
     for link in links {
-      guard let source = recommendationNode(link.recommendationID) else { continue }
-      let target: String? =
+      guard let sourceNode = recommendationNode(link.recommendationID) else { continue }
+      let targetNode: Int? =
         switch link.targetKind {
         case .recommendation: recommendationNode(link.targetID)
         case .item: itemNode(link.targetID)
         }
-      guard let target else { continue }
-      let date = nodes[target]?.spells.first?.start
+      guard let targetNode else { continue }
+      let source = nodes[sourceNode].id
+      let target = nodes[targetNode].id
+      let date = nodes[targetNode].spells.first?.start
       edges.append(
         GraphEdge(
           id: "\(source)->\(target)", source: source, target: target, weight: link.score,
@@ -112,7 +128,7 @@ extension ThemeGraphs {
       edgeAttributes: [
         GraphAttribute(name: "score", type: .double), GraphAttribute(name: "shared_themes", type: .string),
         GraphAttribute(name: "shared_terms", type: .string),
-      ], nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: edges,
+      ], nodes: nodes.indices.sorted { nodes[$0].id < nodes[$1].id }.map { nodes[$0] }, edges: edges,
       lastModified: lastModified(context))
   }
 }

@@ -70,18 +70,25 @@ public enum ThemeGraphs {
   struct ThemeFigures {
     var mentions = 0
     var items: Set<Int64> = []
+    /// The item last added: mentions come item by item, so most repeats skip the set.
+    var lastItem: Int64?
     var first: CalendarDay?
     var last: CalendarDay?
   }
 
   static func themeFigures(_ context: ExportContext) -> [String: ThemeFigures] {
     var figures: [String: ThemeFigures] = [:]
+    var dated: (item: Int64, date: CalendarDay?)?
     for mention in context.snapshot.mentions {
       // Modified in place: a copy taken out of the dictionary would copy the item set on insert.
-      let date = context.bestDate(ofItem: mention.itemId)
+      if dated?.item != mention.itemId { dated = (mention.itemId, context.bestDate(ofItem: mention.itemId)) }
+      let date = dated?.date
       modify(&figures[mention.themeId, default: ThemeFigures()]) { entry in
         entry.mentions += 1
-        entry.items.insert(mention.itemId)
+        if entry.lastItem != mention.itemId {
+          entry.items.insert(mention.itemId)
+          entry.lastItem = mention.itemId
+        }
         if let date {
           entry.first = min(entry.first ?? date, date)
           entry.last = max(entry.last ?? date, date)
@@ -119,29 +126,40 @@ public enum ThemeGraphs {
 
   static func cooccurrence(_ context: ExportContext) -> Graph {
     let figures = themeFigures(context)
-    struct Pair: Hashable {
-      var first: String
-      var second: String
-    }
-    var shared: [Pair: (items: Int, first: CalendarDay?)] = [:]
+    // Themes are numbered in id order, so that a pair is one number and pairs sort as the ids do:
+    // hashing two theme ids per pair and item was most of this graph's time.
+    let themeIDs = figures.keys.sorted()  // every theme a mention names
+    let numberOfTheme = Dictionary(
+      themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var shared: [Int: (items: Int, first: CalendarDay?)] = [:]
+    var themes: [Int] = []
     for (itemID, mentions) in context.mentionsByItem {
-      let themes = Set(mentions.map(\.themeId)).sorted()
+      themes.removeAll(keepingCapacity: true)
+      for mention in mentions {
+        if let number = numberOfTheme[mention.themeId] { themes.append(number) }
+      }
+      themes.sort()
       let date = context.bestDate(ofItem: itemID)
-      for (index, first) in themes.enumerated() {
-        for second in themes[(index + 1)...] {
-          let pair = Pair(first: first, second: second)
-          var entry = shared[pair] ?? (0, nil)
-          entry.items += 1
-          if let date { entry.first = min(entry.first ?? date, date) }
-          shared[pair] = entry
+      var previous = -1
+      for (index, first) in themes.enumerated() where first != previous {
+        previous = first
+        var previousSecond = first
+        for second in themes[(index + 1)...] where second != previousSecond {
+          previousSecond = second
+          modify(&shared[first * themeIDs.count + second, default: (0, nil)]) { entry in
+            entry.items += 1
+            if let date { entry.first = min(entry.first ?? date, date) }
+          }
         }
       }
     }
-    let edges = shared.sorted { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }.map {
-      pair, entry in
-      GraphEdge(
-        id: "\(pair.first)--\(pair.second)", source: themeNodeID(pair.first),
-        target: themeNodeID(pair.second), weight: Double(entry.items),
+    let edges = shared.keys.sorted().map { pairNumber in
+      let entry = shared[pairNumber] ?? (0, nil)
+      let first = themeIDs[pairNumber / themeIDs.count]
+      let second = themeIDs[pairNumber % themeIDs.count]
+      return GraphEdge(
+        id: "\(first)--\(second)", source: themeNodeID(first), target: themeNodeID(second),
+        weight: Double(entry.items),
         attributes: [
           "shared_items": .int(entry.items), "first_date": .string(entry.first?.isoString ?? ""),
         ],

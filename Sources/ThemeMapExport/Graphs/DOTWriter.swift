@@ -73,7 +73,11 @@ public enum DOTWriter {
         out.append(ascii: ", ")
       }
       let weight = edge.weight.isFinite ? max(0, edge.weight) : 1
-      out.append("weight=\(number(weight)), penwidth=\(number(min(8, max(1, weight))))];\n")
+      out.append(ascii: "weight=")
+      out.append(number(weight))
+      out.append(ascii: ", penwidth=")
+      out.append(number(min(8, max(1, weight))))
+      out.append(ascii: "];\n")
     }
     out.append(ascii: "}\n")
   }
@@ -90,7 +94,8 @@ public enum DOTWriter {
   private static func number(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     let text = String(value)
-    guard text.contains("e") else { return text }
+    // Over bytes: `StringProtocol.contains` goes through Foundation's search.
+    guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
     return String(format: "%.6f", value)
   }
 

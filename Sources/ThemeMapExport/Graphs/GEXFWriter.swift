@@ -72,6 +72,8 @@ public enum GEXFWriter {
     let staticEdgeIDs = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
     let dynamicEdgeIDs = edgeAttributes.dynamicAttributes.indices.map { "d\($0)" }
 
+    // Each element's values, looked up once for both the "any values?" test and the writing.
+    var values: [GraphValue?] = []
     out.append("    <nodes count=\"\(graph.nodes.count)\">\n")
     for node in graph.nodes {
       out.append(ascii: "      <node id=\"")
@@ -79,13 +81,13 @@ public enum GEXFWriter {
       out.append(ascii: "\" label=\"")
       out.appendXML(node.label, inAttribute: true)
       out.append(ascii: "\">\n")
-      let hasValues =
-        node.cluster != nil || nodeAttributes.contains { node.attributes[$0.name] != nil }
-      if hasValues {
+      values.removeAll(keepingCapacity: true)
+      for attribute in nodeAttributes { values.append(node.attributes[attribute.name]) }
+      if node.cluster != nil || values.contains(where: { $0 != nil }) {
         out.append(ascii: "        <attvalues>\n")
         if let cluster = node.cluster { attvalue(&out, "n_cluster", .string(cluster)) }
-        for (index, attribute) in nodeAttributes.enumerated() {
-          if let value = node.attributes[attribute.name] { attvalue(&out, nodeIDs[index], value) }
+        for (index, value) in values.enumerated() {
+          if let value { attvalue(&out, nodeIDs[index], value) }
         }
         out.append(ascii: "        </attvalues>\n")
       }
@@ -108,16 +110,20 @@ public enum GEXFWriter {
         out.appendXML(label, inAttribute: true)
         out.append(ascii: "\"")
       }
-      out.append(" weight=\"\(GraphValue.lexicalForm(of: edge.weight))\">\n")
+      out.append(ascii: " weight=\"")
+      out.appendLexical(edge.weight)
+      out.append(ascii: "\">\n")
+      values.removeAll(keepingCapacity: true)
+      for attribute in edgeAttributes.staticAttributes { values.append(edge.attributes[attribute.name]) }
       let hasValues =
-        edgeAttributes.staticAttributes.contains { edge.attributes[$0.name] != nil }
+        values.contains { $0 != nil }
         || edgeAttributes.dynamicAttributes.contains {
           edge.attributes[$0.name] != nil || !(edge.dynamicAttributes[$0.name] ?? []).isEmpty
         }
       if hasValues {
         out.append(ascii: "        <attvalues>\n")
-        for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
-          if let value = edge.attributes[attribute.name] { attvalue(&out, staticEdgeIDs[index], value) }
+        for (index, value) in values.enumerated() {
+          if let value { attvalue(&out, staticEdgeIDs[index], value) }
         }
         for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
           if let value = edge.attributes[attribute.name] { attvalue(&out, dynamicEdgeIDs[index], value) }
@@ -158,29 +164,31 @@ public enum GEXFWriter {
     out.append(ascii: "\" value=\"")
     switch value {
     case .string(let text): out.appendXML(text, inAttribute: true)
-    default: out.appendXML(value.lexicalForm, inAttribute: true)
+    // Digits and the lexical forms of doubles need no escaping.
+    case .int(let number): out.append(number)
+    case .double(let number): out.appendLexical(number)
+    case .bool: out.appendXML(value.lexicalForm, inAttribute: true)
     }
     out.append(ascii: "\"")
-    out.append(bounds(spell))
+    if let spell { out.appendBounds(spell) }
     out.append(ascii: "/>\n")
-  }
-
-  private static func bounds(_ spell: Spell?) -> String {
-    guard let spell else { return "" }
-    var out = ""
-    if let start = spell.start { out += " start=\"\(start.isoString)\"" }
-    if let end = spell.end { out += " end=\"\(end.isoString)\"" }
-    return out
   }
 
   private static func spells(_ out: inout ByteOutput, _ spells: [Spell]) {
     guard !spells.isEmpty else { return }
-    out.append(ascii: "        <spells>\n")
-    for spell in Spell.normalized(spells) {
+    func spell(_ spell: Spell) {
       out.append(ascii: "          <spell")
-      out.append(bounds(spell))
+      out.appendBounds(spell)
       out.append(ascii: "/>\n")
     }
+    out.append(ascii: "        <spells>\n")
+    // Nearly every element has one spell: normalised without sorting or a new array.
+    if spells.count == 1 {
+      spell(spells[0].withBoundsInOrder)
+    } else {
+      Spell.normalized(spells).forEach(spell)
+    }
     out.append(ascii: "        </spells>\n")
+    out.flushIfFull()
   }
 }

@@ -14,15 +14,15 @@ extension Graph {
   /// The node attributes to declare.
   var resolvedNodeAttributes: ResolvedAttributes {
     Graph.resolve(
-      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames,
-      staticValues: nodes.map(\.attributes), timedValues: [])
+      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames, count: nodes.count,
+      staticValues: { nodes[$0].attributes }, timedValues: nil)
   }
 
   /// The edge attributes to declare; those with timed values go in `dynamicAttributes`.
   var resolvedEdgeAttributes: ResolvedAttributes {
     Graph.resolve(
-      declared: edgeAttributes, reserved: Graph.reservedEdgeAttributeNames,
-      staticValues: edges.map(\.attributes), timedValues: edges.map(\.dynamicAttributes))
+      declared: edgeAttributes, reserved: Graph.reservedEdgeAttributeNames, count: edges.count,
+      staticValues: { edges[$0].attributes }, timedValues: { edges[$0].dynamicAttributes })
   }
 
   /// Whether any node has a cluster, so that writers declare the `cluster` attribute only when used.
@@ -31,24 +31,26 @@ extension Graph {
   /// Whether any edge has a label.
   var hasEdgeLabels: Bool { edges.contains { $0.label != nil } }
 
+  /// Reads the values of element `0..<count` through closures that take one field, because looping
+  /// over the elements copies each whole node or edge.
   private static func resolve(
-    declared: [GraphAttribute], reserved: Set<String>, staticValues: [[String: GraphValue]],
-    timedValues: [[String: [TimedValue]]]
+    declared: [GraphAttribute], reserved: Set<String>, count: Int,
+    staticValues: (Int) -> [String: GraphValue], timedValues: ((Int) -> [String: [TimedValue]])?
   ) -> ResolvedAttributes {
-    var types: [String: GraphAttributeType] = [:]
+    var usedTypes = UsedTypes()
     var dynamicNames: Set<String> = []
-    func see(_ name: String, _ value: GraphValue) {
-      types[name] = types[name].map { $0.widened(with: value.type) } ?? value.type
+    for index in 0..<count {
+      for (name, value) in staticValues(index) { usedTypes.see(name, value.type) }
     }
-    for values in staticValues {
-      for (name, value) in values { see(name, value) }
-    }
-    for values in timedValues {
-      for (name, timed) in values where !timed.isEmpty {
-        dynamicNames.insert(name)
-        for item in timed { see(name, item.value) }
+    if let timedValues {
+      for index in 0..<count {
+        for (name, timed) in timedValues(index) where !timed.isEmpty {
+          dynamicNames.insert(name)
+          for item in timed { usedTypes.see(name, item.value.type) }
+        }
       }
     }
+    let types = usedTypes.byName
     var result: [GraphAttribute] = []
     var seen: Set<String> = []
     for attribute in declared where !reserved.contains(attribute.name) {
@@ -63,5 +65,37 @@ extension Graph {
     return ResolvedAttributes(
       staticAttributes: result.filter { !dynamicNames.contains($0.name) },
       dynamicAttributes: result.filter { dynamicNames.contains($0.name) })
+  }
+}
+
+/// The type each used attribute name needs, widened over its values.
+///
+/// A list searched from the front rather than a dictionary: a graph uses a handful of names, every
+/// node and edge has a value for most of them, and comparing short names costs less than hashing them.
+/// Past `listLimit` names, an index by name takes over so that the search stays O(1).
+private struct UsedTypes {
+  private static let listLimit = 16
+  private var names: [String] = []
+  private var types: [GraphAttributeType] = []
+  private var indexOfName: [String: Int] = [:]
+
+  mutating func see(_ name: String, _ type: GraphAttributeType) {
+    let known = names.count > Self.listLimit ? indexOfName[name] : names.firstIndex(of: name)
+    if let index = known {
+      types[index] = types[index].widened(with: type)
+      return
+    }
+    names.append(name)
+    types.append(type)
+    if names.count == Self.listLimit + 1 {
+      for (index, name) in names.enumerated() { indexOfName[name] = index }
+    } else if names.count > Self.listLimit + 1 {
+      indexOfName[name] = names.count - 1
+    }
+  }
+
+  /// The types by name.
+  var byName: [String: GraphAttributeType] {
+    Dictionary(zip(names, types), uniquingKeysWith: { first, _ in first })
   }
 }

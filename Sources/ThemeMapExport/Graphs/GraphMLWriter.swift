@@ -71,11 +71,11 @@ public enum GraphMLWriter {
     out.append(ascii: "</data>\n")
     for node in graph.nodes {
       out.append(ascii: "    <node id=\"")
-      out.append(XMLEscaping.nameToken(node.id))
+      out.appendNameToken(node.id)
       out.append(ascii: "\">\n")
       data(&out, "n_label", node.label)
       if let cluster = node.cluster { data(&out, "n_cluster", cluster) }
-      if !node.spells.isEmpty { data(&out, "n_spells", JSONText.spells(Spell.normalized(node.spells))) }
+      if !node.spells.isEmpty { spellsData(&out, "n_spells", node.spells) }
       for (index, attribute) in nodeAttributes.enumerated() {
         guard let value = node.attributes[attribute.name] else { continue }
         data(&out, nodeKeys[index], value)
@@ -84,15 +84,17 @@ public enum GraphMLWriter {
     }
     for edge in graph.edges {
       out.append(ascii: "    <edge id=\"")
-      out.append(XMLEscaping.nameToken(edge.id))
+      out.appendNameToken(edge.id)
       out.append(ascii: "\" source=\"")
-      out.append(XMLEscaping.nameToken(edge.source))
+      out.appendNameToken(edge.source)
       out.append(ascii: "\" target=\"")
-      out.append(XMLEscaping.nameToken(edge.target))
+      out.appendNameToken(edge.target)
       out.append(ascii: "\">\n")
       if let label = edge.label { data(&out, "e_label", label) }
-      out.append("      <data key=\"e_weight\">\(GraphValue.lexicalForm(of: edge.weight))</data>\n")
-      if !edge.spells.isEmpty { data(&out, "e_spells", JSONText.spells(Spell.normalized(edge.spells))) }
+      out.append(ascii: "      <data key=\"e_weight\">")
+      out.appendLexical(edge.weight)
+      out.append(ascii: "</data>\n")
+      if !edge.spells.isEmpty { spellsData(&out, "e_spells", edge.spells) }
       for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
         guard let value = edge.attributes[attribute.name] else { continue }
         data(&out, staticEdgeKeys[index], value)
@@ -119,7 +121,31 @@ public enum GraphMLWriter {
   private static func data(_ out: inout ByteOutput, _ key: String, _ value: GraphValue) {
     switch value {
     case .string(let text): data(&out, key, text)
-    default: data(&out, key, value.lexicalForm)
+    case .int(let number):
+      // Digits, and the lexical forms of doubles and booleans, need no escaping.
+      dataStart(&out, key)
+      out.append(number)
+      out.append(ascii: "</data>\n")
+    case .double(let number):
+      dataStart(&out, key)
+      out.appendLexical(number)
+      out.append(ascii: "</data>\n")
+    case .bool: data(&out, key, value.lexicalForm)
     }
+  }
+
+  private static func dataStart(_ out: inout ByteOutput, _ key: String) {
+    out.append(ascii: "      <data key=\"")
+    out.append(key)
+    out.append(ascii: "\">")
+  }
+
+  /// Spells as JSON text (`[["2015-11-04",null]]`), escaped for element content.
+  private static func spellsData(_ out: inout ByteOutput, _ key: StaticString, _ spells: [Spell]) {
+    out.append(ascii: "      <data key=\"")
+    out.append(ascii: key)
+    out.append(ascii: "\">")
+    out.appendJSONSpells(spells, quote: "&quot;")
+    out.append(ascii: "</data>\n")
   }
 }

@@ -39,9 +39,7 @@ public enum NodeLinkJSONWriter {
         guard let value = node.attributes[attribute.name] else { continue }
         members.value(&out, attribute.name, value)
       }
-      if !node.spells.isEmpty {
-        members.raw(&out, "spells", JSONText.spells(Spell.normalized(node.spells)))
-      }
+      if !node.spells.isEmpty { members.spells(&out, node.spells) }
       out.append(byte: UInt8(ascii: "}"))
       out.flushIfFull()
     }
@@ -54,7 +52,7 @@ public enum NodeLinkJSONWriter {
       members.string(&out, "target", edge.target)
       members.string(&out, "id", edge.id)
       if let label = edge.label { members.string(&out, "label", label) }
-      members.raw(&out, "weight", JSONText.number(edge.weight))
+      members.number(&out, "weight", edge.weight)
       for attribute in edgeAttributes.staticAttributes {
         guard let value = edge.attributes[attribute.name] else { continue }
         members.value(&out, attribute.name, value)
@@ -64,9 +62,7 @@ public enum NodeLinkJSONWriter {
           staticValue: edge.attributes[attribute.name], timed: edge.dynamicAttributes[attribute.name] ?? [])
         if let timeline { members.raw(&out, attribute.name, timeline) }
       }
-      if !edge.spells.isEmpty {
-        members.raw(&out, "spells", JSONText.spells(Spell.normalized(edge.spells)))
-      }
+      if !edge.spells.isEmpty { members.spells(&out, edge.spells) }
       out.append(byte: UInt8(ascii: "}"))
       out.flushIfFull()
     }
@@ -95,11 +91,26 @@ public enum NodeLinkJSONWriter {
       out.append(json)
     }
 
+    /// `JSONText.number`, written in place.
+    mutating func number(_ out: inout ByteOutput, _ name: String, _ number: Double) {
+      self.name(&out, name)
+      if number.isFinite { out.appendLexical(number) } else { out.append(ascii: "null") }
+    }
+
+    /// `JSONText.spells(Spell.normalized(spells))`, written in place.
+    mutating func spells(_ out: inout ByteOutput, _ spells: [Spell]) {
+      name(&out, "spells")
+      out.appendJSONSpells(spells, quote: "\"")
+    }
+
     mutating func value(_ out: inout ByteOutput, _ name: String, _ value: GraphValue) {
-      if case .string(let text) = value {
-        string(&out, name, text)
-      } else {
-        raw(&out, name, JSONText.value(value))
+      switch value {
+      case .string(let text): string(&out, name, text)
+      case .int(let number):
+        self.name(&out, name)
+        out.append(number)
+      case .double(let number): self.number(&out, name, number)
+      case .bool: raw(&out, name, JSONText.value(value))
       }
     }
   }

@@ -25,12 +25,7 @@ public struct Spell: Hashable, Sendable {
   /// `[b, c]` overlap on `b` and become `[a, c]`. Reversed spells are put right first.
   /// - Complexity: O(*n* log *n*).
   public static func normalized(_ spells: [Spell]) -> [Spell] {
-    let ordered = spells.map { spell -> Spell in
-      if let start = spell.start, let end = spell.end, end < start {
-        return Spell(start: end, end: start)
-      }
-      return spell
-    }.sorted { startsBefore($0, $1) }
+    let ordered = spells.map(\.withBoundsInOrder).sorted { startsBefore($0, $1) }
     var merged: [Spell] = []
     for spell in ordered {
       guard let last = merged.last, overlaps(last, spell) else {

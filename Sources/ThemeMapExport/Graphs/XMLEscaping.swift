@@ -93,7 +93,7 @@ enum XMLEscaping {
 
   /// ASCII letters, digits, `.`, `-` and `:`: what `nameToken` keeps as it is.
   @inline(__always)
-  private static func isKeptInNameToken(_ byte: UInt8) -> Bool {
+  static func isKeptInNameToken(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
       UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"):
