@@ -20,8 +20,9 @@ public struct SnapshotLookup: Sendable {
   public let meetingByID: [Int64: MeetingSummary]
   /// Items by id.
   public let itemByID: [Int64: ItemRecord]
-  /// Mentions by item id, in span order.
-  public let mentionsByItem: [Int64: [MentionRecord]]
+  /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
+  /// as the store loads it, so that the lookup holds no second copy of every mention.
+  public let mentionsByItem: [Int64: ArraySlice<MentionRecord>]
   /// Recommendations by id.
   public let recommendationByID: [Int64: RecommendationRecord]
   /// Parent theme id by theme id.
@@ -42,7 +43,7 @@ public struct SnapshotLookup: Sendable {
     itemByID = Dictionary(
       snapshot.items.compactMap { item in item.id.map { ($0, item) } },
       uniquingKeysWith: { first, _ in first })
-    mentionsByItem = Dictionary(grouping: snapshot.mentions, by: \.itemId)
+    mentionsByItem = Self.mentionsByItem(snapshot.mentions)
     recommendationByID = Dictionary(
       snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
       uniquingKeysWith: { first, _ in first })
@@ -72,6 +73,24 @@ public struct SnapshotLookup: Sendable {
     }
     self.familyOfMeeting = familyOfMeeting
     self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
+  }
+
+  /// Each item's run of mentions; mentions not ordered by item (a snapshot made by hand) are grouped
+  /// into copies instead, in their given order.
+  static func mentionsByItem(_ mentions: [MentionRecord]) -> [Int64: ArraySlice<MentionRecord>] {
+    var byItem: [Int64: ArraySlice<MentionRecord>] = [:]
+    var start = mentions.startIndex
+    while start < mentions.endIndex {
+      let itemID = mentions[start].itemId
+      var end = start + 1
+      while end < mentions.endIndex, mentions[end].itemId == itemID { end += 1 }
+      guard byItem[itemID] == nil else {
+        return Dictionary(grouping: mentions, by: \.itemId).mapValues { $0[...] }
+      }
+      byItem[itemID] = mentions[start..<end]
+      start = end
+    }
+    return byItem
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.
