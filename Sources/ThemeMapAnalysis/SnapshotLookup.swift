@@ -18,13 +18,13 @@ public struct SnapshotLookup: Sendable {
   public let snapshot: StoreSnapshot
   /// Meetings by id.
   public let meetingByID: [Int64: MeetingSummary]
-  /// Items by id.
-  public let itemByID: [Int64: ItemRecord]
+  /// Items by id (positions in `snapshot.items`, not copies).
+  public let itemByID: RecordsByID<ItemRecord>
   /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
   /// as the store loads it, so that the lookup holds no second copy of every mention.
   public let mentionsByItem: [Int64: ArraySlice<MentionRecord>]
-  /// Recommendations by id.
-  public let recommendationByID: [Int64: RecommendationRecord]
+  /// Recommendations by id (positions in `snapshot.recommendations`, not copies).
+  public let recommendationByID: RecordsByID<RecommendationRecord>
   /// Parent theme id by theme id.
   public let parentOfTheme: [String: String]
   /// Taxonomy position by theme id.
@@ -40,13 +40,9 @@ public struct SnapshotLookup: Sendable {
   public init(_ snapshot: StoreSnapshot) {
     self.snapshot = snapshot
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    itemByID = Dictionary(
-      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
-      uniquingKeysWith: { first, _ in first })
+    itemByID = RecordsByID(snapshot.items, id: \.id)
     mentionsByItem = Self.mentionsByItem(snapshot.mentions)
-    recommendationByID = Dictionary(
-      snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
-      uniquingKeysWith: { first, _ in first })
+    recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
       uniquingKeysWith: { first, _ in first })

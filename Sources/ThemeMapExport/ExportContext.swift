@@ -30,7 +30,7 @@ struct ExportContext {
   }
 
   var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
-  var itemByID: [Int64: ItemRecord] { lookup.itemByID }
+  var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
   var mentionsByItem: [Int64: ArraySlice<MentionRecord>] { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }
 

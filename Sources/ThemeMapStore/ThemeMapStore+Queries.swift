@@ -128,13 +128,13 @@ extension ThemeMapStore {
       sql: """
         SELECT \(selection(ItemRecord.columns, leavingOut: ["agenda_text", "minutes_text"])) FROM items
         ORDER BY meeting_id, ordinal
-        """,
+        """, reservingCapacity: try count("items", db),
       ItemRecord.init(positionalRow:))
     let recommendations = try db.fetchAll(
       sql: """
         SELECT \(RecommendationRecord.selection(from: "r")) FROM recommendations r JOIN items i ON i.id = r.item_id
         ORDER BY i.meeting_id, i.ordinal, r.ordinal
-        """, RecommendationRecord.init(positionalRow:))
+        """, reservingCapacity: try count("recommendations", db), RecommendationRecord.init(positionalRow:))
     let themes = try db.fetchAll(
       sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
       ThemeRecord.init(positionalRow:))
@@ -162,8 +162,9 @@ extension ThemeMapStore {
   /// Every mention, by item and position.
   ///
   /// A store holds tens of mentions per item but only as many distinct theme ids, fields and aliases as
-  /// the taxonomy has: each is kept once and shared, so that a large snapshot does not hold a copy of
-  /// "safeguarding-children" per mention.
+  /// the taxonomy has, and few more distinct matched words (spellings of those aliases): each is kept
+  /// once and shared, so that a large snapshot does not hold a copy of "safeguarding-children" per
+  /// mention.
   static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
     var shared: [String: String] = [:]
     func intern(_ string: String) -> String {
@@ -173,15 +174,23 @@ extension ThemeMapStore {
       shared[string] = string
       return string
     }
+    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
     return try db.fetchAll(
-      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id"
+      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id",
+      reservingCapacity: try count("mentions", db)
     ) { row in
       var mention = try MentionRecord(positionalRow: row)
       mention.themeId = intern(mention.themeId)
       mention.field = intern(mention.field)
+      mention.matchedText = intern(mention.matchedText)
       mention.matchedAlias = intern(mention.matchedAlias)
       return mention
     }
+  }
+
+  /// The rows of a table, for sizing the array a snapshot reads them into.
+  static func count(_ table: String, _ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
   }
 
   /// Row counts per table, for summaries and tests.
