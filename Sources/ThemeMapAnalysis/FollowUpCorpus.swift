@@ -43,15 +43,23 @@ struct FollowUpDocument: Sendable {
 
   /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
   static func text(of item: ItemRecord) -> String {
-    [item.title, item.agendaText, item.minutesText].filter { !$0.isEmpty }.joined(separator: "\n")
+    text(title: item.title, agenda: item.agendaText, minutes: item.minutesText)
+  }
+
+  /// `text(of:)` from the three texts, wherever they were read from.
+  static func text(title: String, agenda: String, minutes: String) -> String {
+    [title, agenda, minutes].filter { !$0.isEmpty }.joined(separator: "\n")
   }
 }
 
 /// Every record of a snapshot as vectors, with the collection statistics BM25 and the theme weights
 /// need.
 struct FollowUpCorpus: Sendable {
-  /// The snapshot's lookups, for the items' texts.
+  /// The snapshot's lookups, for the items' titles (and texts, when the snapshot holds them).
   let lookup: SnapshotLookup
+  /// The agenda and minutes texts of the items a quote is made from, read again by id
+  /// (`FollowUpLinker`): the corpus keeps only vectors, not every item's text.
+  var quotedItemTexts: [Int64: ItemText] = [:]
   var documents: [FollowUpDocument]
   var vocabulary: [String]
   var documentFrequency: [Int]
@@ -78,9 +86,16 @@ struct FollowUpCorpus: Sendable {
   /// record's text again without stemming every word before it.
   var wordTerms: WordTermTable
 
-  /// Builds the vectors.
-  /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
+  /// Builds the vectors from a snapshot that holds its items' texts.
   init(lookup: SnapshotLookup, parameters: FollowUpParameters) {
+    self.init(lookup: lookup, parameters: parameters, texts: lookup.snapshot)
+  }
+
+  /// Builds the vectors, reading each item's texts from `texts` as it goes and keeping none of them.
+  /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
+  init<Texts: ItemTextSource>(lookup: SnapshotLookup, parameters: FollowUpParameters, texts: Texts)
+    throws(Texts.Failure)
+  {
     self.lookup = lookup
     let snapshot = lookup.snapshot
     let normaliser = TermNormaliser()
@@ -94,12 +109,6 @@ struct FollowUpCorpus: Sendable {
     for (id, index) in themeIndex { themeIDs[Int(index)] = id }
 
     // Each meeting's rank, family and days, worked out once rather than once per record.
-    struct MeetingFacts {
-      var rank: Int
-      var family: Int
-      var earliest: Int?
-      var latest: Int?
-    }
     var families: [String: Int] = [:]
     var meetingFacts: [Int64: MeetingFacts] = [:]
     for (rank, meeting) in SnapshotLookup.chronologicallySorted(snapshot.meetings).enumerated()
@@ -158,10 +167,13 @@ struct FollowUpCorpus: Sendable {
     pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
-    for item in snapshot.items {
-      guard let itemID = item.id, let meeting = lookup.meetingByID[item.meetingId],
+    // Items come in snapshot order, which the store's stream keeps: term ids are given in the order
+    // words are first read, so the order is part of the result.
+    try texts.forEachItemText { text in
+      guard let item = lookup.itemByID[text.id], let meeting = lookup.meetingByID[item.meetingId],
         let facts = meetingFacts[meeting.id]
-      else { continue }
+      else { return }
+      let itemID = text.id
       let mentions = lookup.mentionsByItem[itemID].map { $0[...] } ?? []
       for record in recommendationsByItem[itemID] ?? [] {
         guard let id = record.id else { continue }
@@ -177,7 +189,8 @@ struct FollowUpCorpus: Sendable {
             recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
             terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside[...]))
       }
-      let itemText = FollowUpDocument.text(of: item)
+      let itemText = FollowUpDocument.text(
+        title: item.title, agenda: text.agendaText, minutes: text.minutesText)
       let vector = vectors(itemText, mentions)
       order.append((facts.rank, item.ordinal, 0))
       pending.append(
@@ -251,6 +264,14 @@ struct FollowUpCorpus: Sendable {
     self.themeNorm = themeNorm
   }
 
+  /// A meeting's chronological rank, body family and days, as the records of its items need them.
+  private struct MeetingFacts {
+    var rank: Int
+    var family: Int
+    var earliest: Int?
+    var latest: Int?
+  }
+
   /// BM25's inverse document frequency, never negative: ln(1 + (N − df + 0.5) / (df + 0.5)).
   static func idf(frequency: Int, total: Int) -> Double {
     log(1 + (Double(total - frequency) + 0.5) / (Double(frequency) + 0.5))
@@ -278,11 +299,14 @@ struct FollowUpCorpus: Sendable {
     return found
   }
 
-  /// A record's text: a recommendation's own, an item's joined again from the snapshot.
+  /// A record's text: a recommendation's own, an item's joined again from `quotedItemTexts`, else
+  /// from the snapshot.
   func text(of index: Int) -> String {
     let document = documents[index]
     guard document.kind == .item else { return document.text }
-    return lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? ""
+    guard let item = lookup.itemByID[document.id] else { return "" }
+    guard let texts = quotedItemTexts[document.id] else { return FollowUpDocument.text(of: item) }
+    return FollowUpDocument.text(title: item.title, agenda: texts.agendaText, minutes: texts.minutesText)
   }
 
   private static func familyIndex(

@@ -34,8 +34,19 @@ public struct FollowUpLinker: Sendable {
   ///   lists of length p, c candidates per key and s distinct terms per record: linear in n for fixed
   ///   parameters, never the n² of comparing all pairs.
   public func link(_ snapshot: StoreSnapshot) -> FollowUpResult {
+    link(snapshot, texts: snapshot)
+  }
+
+  /// Links every recommendation of a snapshot, reading the items' texts from `texts`: a slim
+  /// snapshot (`StoreReader.snapshotForLinking(texts: false)`) with its reader, so that no item's
+  /// text is held for longer than it takes to read its words, or to quote it in a link.
+  ///
+  /// The result is that of `link(_:)` on the same store.
+  public func link<Texts: ItemTextSource>(_ snapshot: StoreSnapshot, texts: Texts) throws(Texts.Failure)
+    -> FollowUpResult
+  {
     let lookup = SnapshotLookup(snapshot)
-    let corpus = FollowUpCorpus(lookup: lookup, parameters: parameters)
+    var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts)
     var statistics = FollowUpResult.Statistics(
       recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
     var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
@@ -51,6 +62,13 @@ public struct FollowUpLinker: Sendable {
         accepted[source] = found
         if !restatements.isEmpty { repeats[source] = restatements }
       }
+    }
+    if !snapshot.holdsTexts {
+      // Only the items that links reach are quoted: their texts are read again, once each.
+      let quotedItems = accepted.values.flatMap { found in
+        found.lazy.filter { corpus.kinds[$0.target] == .item }.map { corpus.documents[$0.target].id }
+      }
+      corpus.quotedItemTexts = try texts.itemTexts(ids: quotedItems)
     }
     var links: [CarryOver] = []
     for source in corpus.recommendationIndexes {

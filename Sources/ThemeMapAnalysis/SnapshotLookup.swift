@@ -18,12 +18,13 @@ public struct SnapshotLookup: Sendable {
   public let snapshot: StoreSnapshot
   /// Meetings by id.
   public let meetingByID: [Int64: MeetingSummary]
-  /// Items by id.
-  public let itemByID: [Int64: ItemRecord]
-  /// Mentions by item id, in span order.
-  public let mentionsByItem: [Int64: [MentionRecord]]
-  /// Recommendations by id.
-  public let recommendationByID: [Int64: RecommendationRecord]
+  /// Items by id (positions in `snapshot.items`, not copies).
+  public let itemByID: RecordsByID<ItemRecord>
+  /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
+  /// as the store loads it, so that the lookup holds no second copy of every mention.
+  public let mentionsByItem: [Int64: ArraySlice<MentionRecord>]
+  /// Recommendations by id (positions in `snapshot.recommendations`, not copies).
+  public let recommendationByID: RecordsByID<RecommendationRecord>
   /// Parent theme id by theme id.
   public let parentOfTheme: [String: String]
   /// Taxonomy position by theme id.
@@ -39,13 +40,9 @@ public struct SnapshotLookup: Sendable {
   public init(_ snapshot: StoreSnapshot) {
     self.snapshot = snapshot
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    itemByID = Dictionary(
-      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
-      uniquingKeysWith: { first, _ in first })
-    mentionsByItem = Dictionary(grouping: snapshot.mentions, by: \.itemId)
-    recommendationByID = Dictionary(
-      snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
-      uniquingKeysWith: { first, _ in first })
+    itemByID = RecordsByID(snapshot.items, id: \.id)
+    mentionsByItem = Self.mentionsByItem(snapshot.mentions)
+    recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
       uniquingKeysWith: { first, _ in first })
@@ -72,6 +69,24 @@ public struct SnapshotLookup: Sendable {
     }
     self.familyOfMeeting = familyOfMeeting
     self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
+  }
+
+  /// Each item's run of mentions; mentions not ordered by item (a snapshot made by hand) are grouped
+  /// into copies instead, in their given order.
+  static func mentionsByItem(_ mentions: [MentionRecord]) -> [Int64: ArraySlice<MentionRecord>] {
+    var byItem: [Int64: ArraySlice<MentionRecord>] = [:]
+    var start = mentions.startIndex
+    while start < mentions.endIndex {
+      let itemID = mentions[start].itemId
+      var end = start + 1
+      while end < mentions.endIndex, mentions[end].itemId == itemID { end += 1 }
+      guard byItem[itemID] == nil else {
+        return Dictionary(grouping: mentions, by: \.itemId).mapValues { $0[...] }
+      }
+      byItem[itemID] = mentions[start..<end]
+      start = end
+    }
+    return byItem
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.

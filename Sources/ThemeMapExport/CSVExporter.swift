@@ -33,23 +33,53 @@ public struct CSVExporter: Sendable {
   /// - Returns: the paths written, in the order of `writeAll(_:to:)`.
   @discardableResult
   public func writeAll(_ analysis: ExportAnalysis, to folder: URL) throws(ExportError) -> [URL] {
+    try writeAll(analysis, texts: nil, to: folder)
+  }
+
+  /// Writes the same files; for a slim snapshot (`StoreSnapshot.holdsTexts` false) the items' texts
+  /// and the links' quotes are streamed from `texts`, the reader the snapshot was loaded with, one row
+  /// at a time.
+  /// - Returns: the paths written, in the order of `writeAll(_:to:)`.
+  @discardableResult
+  public func writeAll(_ analysis: ExportAnalysis, texts: StoreReader?, to folder: URL) throws(ExportError)
+    -> [URL]
+  {
     let context = analysis.context
     try createFolder(folder)
     var written: [URL] = []
     // Rows are made one at a time as the file is written, never all at once.
     func write(_ schema: CSVSchema, _ rows: some Sequence<[CSVValue]>) throws(ExportError) {
+      try write(schema) { (writer: inout CSVWriter) throws(ExportError) in
+        for row in rows { try writer.write(row) }
+      }
+    }
+    func write(_ schema: CSVSchema, _ fill: (inout CSVWriter) throws(ExportError) -> Void) throws(ExportError)
+    {
       let url = folder.appendingPathComponent(schema.fileName)
       var writer = try CSVWriter(path: url.path, schema: schema, neutralisesFormulas: neutralisesFormulas)
-      for row in rows { try writer.write(row) }
+      try fill(&writer)
       try writer.finish()
       written.append(url)
     }
+    let reader = analysis.snapshot.holdsTexts ? nil : texts
     try write(OutputSchemas.meetings, context.meetingRows())
-    try write(OutputSchemas.items, context.itemRows())
+    if let reader {
+      try write(OutputSchemas.items) { (writer: inout CSVWriter) throws(ExportError) in
+        try Self.streamItems(context, from: reader, into: &writer)
+      }
+    } else {
+      try write(OutputSchemas.items, context.itemRows())
+    }
     try write(OutputSchemas.mentions, context.mentionRows())
     try write(OutputSchemas.recommendations, context.recommendationRows())
     try write(OutputSchemas.themeTrends, analysis.trends.lazy.map(ExportContext.trendRow))
-    try write(OutputSchemas.carryOver, context.carryOverRows(analysis.links))
+    if let reader {
+      try write(OutputSchemas.carryOver) { (writer: inout CSVWriter) throws(ExportError) in
+        try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
+      }
+    } else {
+      try write(OutputSchemas.carryOver, context.carryOverRows(analysis.links))
+    }
     try write(OutputSchemas.themeTimeline, context.timelineRows(analysis.appearances))
     try write(OutputSchemas.themeTransitions, analysis.transitions.lazy.map(ExportContext.transitionRow))
     try writeWorkProgramme(analysis.candidates, to: folder)
@@ -70,6 +100,57 @@ public struct CSVExporter: Sendable {
     for candidate in candidates { try writer.write(ExportContext.workProgrammeRow(candidate)) }
     try writer.finish()
     return url
+  }
+
+  /// items.csv's rows, each item's texts read from the store as its row is written. The stream's
+  /// order is the snapshot's (meeting id, ordinal), and the read is the snapshot's, so the rows are
+  /// those `ExportContext.itemRows` makes from a full snapshot.
+  private static func streamItems(
+    _ context: ExportContext, from reader: StoreReader, into writer: inout CSVWriter
+  )
+    throws(ExportError)
+  {
+    try streaming(writer.path) { () throws in
+      try reader.forEachItemText(throwing: { text in
+        guard let item = context.itemByID[text.id] else { return }
+        try writer.write(
+          context.itemRow(item, id: text.id, agendaText: text.agendaText, minutesText: text.minutesText))
+      })
+    }
+  }
+
+  /// carry_over.csv's rows, each link's quotes read from the store as its row is written, in link id
+  /// order: the order of `snapshot.carryOvers` and `links`.
+  private static func streamCarryOvers(
+    _ context: ExportContext, links: [CarryOver], from reader: StoreReader, into writer: inout CSVWriter
+  ) throws(ExportError) {
+    let records = context.snapshot.carryOvers
+    let path = writer.path
+    var index = 0
+    try streaming(path) { () throws in
+      try reader.forEachCarryOverQuotes { quotes in
+        guard index < records.count, records[index].id == quotes.id else {
+          throw ExportError.cannotWrite(
+            path: path, reason: "carry-over link \(quotes.id) is not the snapshot's link \(index + 1)")
+        }
+        var link = links[index]
+        link.sourceQuote = quotes.sourceQuote
+        link.targetQuote = quotes.targetQuote
+        if let row = context.carryOverRow(records[index], link) { try writer.write(row) }
+        index += 1
+      }
+    }
+  }
+
+  /// Runs a streamed write, naming the file in a store error.
+  private static func streaming(_ path: String, _ body: () throws -> Void) throws(ExportError) {
+    do {
+      try body()
+    } catch let error as ExportError {
+      throw error
+    } catch {
+      throw .cannotWrite(path: path, reason: "reading the store: \(error.localizedDescription)")
+    }
   }
 
   private func createFolder(_ folder: URL) throws(ExportError) {

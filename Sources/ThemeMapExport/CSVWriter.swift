@@ -16,7 +16,8 @@ import ThemeMapModel
 /// (2) Writes `1,'=HYPERLINK(...)` (quoted where needed).
 /// (3) Flushes and closes; the file appears complete or not at all (it is renamed into place).
 public struct CSVWriter: ~Copyable {
-  private let path: String
+  /// The file written (its final name).
+  let path: String
   private let temporaryPath: String
   private let handle: FileHandle
   private let columnCount: Int

@@ -6,40 +6,44 @@ extension ExportContext {
   /// carry_over.csv: one row per stored link, both sides spelled out.
   /// - Parameter links: `snapshot.carryOvers` decoded, in the same order.
   func carryOverRows(_ links: [CarryOver]) -> some Sequence<[CSVValue]> {
-    zip(snapshot.carryOvers, links).lazy.compactMap { record, link in
-      guard let source = lookup.recommendationByID[link.recommendationID],
-        let sourceItem = itemByID[source.itemId]
-      else { return nil }
-      let sourceMeeting = meetingByID[sourceItem.meetingId]
-      let targetItem: ItemRecord?
-      let targetNumber: String?
-      let targetText: String?
-      switch link.targetKind {
-      case .recommendation:
-        let target = lookup.recommendationByID[link.targetID]
-        targetItem = target.flatMap { itemByID[$0.itemId] }
-        targetNumber = target?.number
-        targetText = target?.text
-      case .item:
-        targetItem = itemByID[link.targetID]
-        targetNumber = nil
-        targetText = targetItem?.title
-      }
-      let targetMeeting = targetItem.flatMap { meetingByID[$0.meetingId] }
-      return [
-        .integer(Int(record.id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
-        .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body),
-        .text(sourceItem.number),
-        .text(source.number),
-        .text(source.kind), .text(source.text), .text(link.targetKind.rawValue), .integer(Int(link.targetID)),
-        .integer(targetItem.map { Int($0.meetingId) }),
-        .date(targetMeeting.flatMap { bestDate(ofMeeting: $0.id) }),
-        .text(targetMeeting?.body),
-        .text(targetItem?.number), .text(targetNumber), .text(targetText), .number(link.score),
-        .text(link.sharedThemes.joined(separator: ";")), .text(link.sharedTerms.joined(separator: ";")),
-        .text(link.sourceQuote), .text(link.targetQuote), .boolean(isRepeat(link)),
-      ]
+    zip(snapshot.carryOvers, links).lazy.compactMap { record, link in carryOverRow(record, link) }
+  }
+
+  /// A carry_over.csv row; `link` carries the quotes shown (streamed from the store for a slim
+  /// snapshot, whose records hold none). Nil when the recommendation is not in the snapshot.
+  func carryOverRow(_ record: CarryOverRecord, _ link: CarryOver) -> [CSVValue]? {
+    guard let source = lookup.recommendationByID[link.recommendationID],
+      let sourceItem = itemByID[source.itemId]
+    else { return nil }
+    let sourceMeeting = meetingByID[sourceItem.meetingId]
+    let targetItem: ItemRecord?
+    let targetNumber: String?
+    let targetText: String?
+    switch link.targetKind {
+    case .recommendation:
+      let target = lookup.recommendationByID[link.targetID]
+      targetItem = target.flatMap { itemByID[$0.itemId] }
+      targetNumber = target?.number
+      targetText = target?.text
+    case .item:
+      targetItem = itemByID[link.targetID]
+      targetNumber = nil
+      targetText = targetItem?.title
     }
+    let targetMeeting = targetItem.flatMap { meetingByID[$0.meetingId] }
+    return [
+      .integer(Int(record.id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
+      .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body),
+      .text(sourceItem.number),
+      .text(source.number),
+      .text(source.kind), .text(source.text), .text(link.targetKind.rawValue), .integer(Int(link.targetID)),
+      .integer(targetItem.map { Int($0.meetingId) }),
+      .date(targetMeeting.flatMap { bestDate(ofMeeting: $0.id) }),
+      .text(targetMeeting?.body),
+      .text(targetItem?.number), .text(targetNumber), .text(targetText), .number(link.score),
+      .text(link.sharedThemes.joined(separator: ";")), .text(link.sharedTerms.joined(separator: ";")),
+      .text(link.sourceQuote), .text(link.targetQuote), .boolean(isRepeat(link)),
+    ]
   }
 
   /// Whether a link's target is one of the recommendation's near-identical restatements.

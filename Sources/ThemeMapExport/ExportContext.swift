@@ -30,8 +30,8 @@ struct ExportContext {
   }
 
   var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
-  var itemByID: [Int64: ItemRecord] { lookup.itemByID }
-  var mentionsByItem: [Int64: [MentionRecord]] { lookup.mentionsByItem }
+  var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
+  var mentionsByItem: [Int64: ArraySlice<MentionRecord>] { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }
 
   /// Theme ids of mentions, distinct, in taxonomy order.
@@ -54,18 +54,23 @@ struct ExportContext {
 
   func itemRows() -> some Sequence<[CSVValue]> {
     snapshot.items.lazy.compactMap { item in
-      guard let id = item.id else { return nil }
-      let meeting = meetingByID[item.meetingId]
-      return [
-        .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body),
-        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
-        .integer(item.ordinal), .text(item.number), .text(item.title), .boolean(item.isTruncated),
-        .text(themeList(mentionsByItem[id] ?? [])),
-        .text(item.attachments.replacingOccurrences(of: "\n", with: ";")), .text(meeting?.documentPath),
-        .integer(item.spanStart), .integer(item.spanEnd), .integer(item.line), .text(item.agendaText),
-        .text(item.minutesText),
-      ]
+      item.id.map { itemRow(item, id: $0, agendaText: item.agendaText, minutesText: item.minutesText) }
     }
+  }
+
+  /// An items.csv row, with the texts given: the item's own, or those streamed from the store for a
+  /// slim snapshot.
+  func itemRow(_ item: ItemRecord, id: Int64, agendaText: String, minutesText: String) -> [CSVValue] {
+    let meeting = meetingByID[item.meetingId]
+    return [
+      .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body),
+      .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
+      .integer(item.ordinal), .text(item.number), .text(item.title), .boolean(item.isTruncated),
+      .text(themeList(mentionsByItem[id] ?? [])),
+      .text(item.attachments.replacingOccurrences(of: "\n", with: ";")), .text(meeting?.documentPath),
+      .integer(item.spanStart), .integer(item.spanEnd), .integer(item.line), .text(agendaText),
+      .text(minutesText),
+    ]
   }
 
   func mentionRows() -> some Sequence<[CSVValue]> {

@@ -12,9 +12,11 @@ extension Database {
   /// Every row of a query, decoded by `decode` straight from the statement: no intermediate `Row`
   /// copies, no `Decodable` container per row.
   func fetchAll<T>(
-    sql: String, arguments: StatementArguments = StatementArguments(), _ decode: (Row) throws -> T
+    sql: String, arguments: StatementArguments = StatementArguments(), reservingCapacity capacity: Int = 0,
+    _ decode: (Row) throws -> T
   ) throws -> [T] {
     var result: [T] = []
+    result.reserveCapacity(capacity)
     let rows = try Row.fetchCursor(self, sql: sql, arguments: arguments)
     while let row = try rows.next() { result.append(try decode(row)) }
     return result

@@ -85,6 +85,9 @@ public struct StoreSnapshot: Sendable {
   /// Whether the links and outcomes were made from the documents and tags now stored; false when
   /// documents were ingested or retagged since `thememap link` last ran, or it never ran.
   public var followUpsAreCurrent = false
+  /// Whether items' agenda and minutes texts and carry-over quotes were loaded; false for a slim
+  /// snapshot (`StoreReader.snapshot(texts: false)`), whose readers stream them from the store.
+  public var holdsTexts = true
 }
 
 extension ThemeMapStore {
@@ -104,44 +107,64 @@ extension ThemeMapStore {
 
   private func snapshot(includingFollowUps: Bool) throws(StoreError) -> StoreSnapshot {
     try read("snapshot") { db in
-      let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
-      let items = try db.fetchAll(
-        sql: "SELECT \(ItemRecord.selection()) FROM items ORDER BY meeting_id, ordinal",
-        ItemRecord.init(positionalRow:))
-      let recommendations = try db.fetchAll(
-        sql: """
-          SELECT \(RecommendationRecord.selection(from: "r")) FROM recommendations r JOIN items i ON i.id = r.item_id
-          ORDER BY i.meeting_id, i.ordinal, r.ordinal
-          """, RecommendationRecord.init(positionalRow:))
-      let themes = try db.fetchAll(
-        sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
-        ThemeRecord.init(positionalRow:))
-      let mentions = try Self.fetchMentions(db)
-      let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
-      let version = try String.fetchOne(
-        db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
-      return StoreSnapshot(
-        meetings: meetings, items: items, recommendations: recommendations, themes: themes,
-        mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
-        carryOvers: includingFollowUps
-          ? try db.fetchAll(
-            sql: "SELECT \(CarryOverRecord.selection()) FROM carry_over ORDER BY id",
-            CarryOverRecord.init(positionalRow:)) : [],
-        outcomes: includingFollowUps
-          ? try db.fetchAll(
-            sql: """
-              SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
-              ORDER BY recommendation_id
-              """, RecommendationOutcomeRecord.init(positionalRow:)) : [],
-        followUpsAreCurrent: try Self.followUpsAreCurrent(db))
+      try Self.loadSnapshot(db, includingFollowUps: includingFollowUps, texts: true)
     }
+  }
+
+  /// Loads a snapshot inside the caller's read transaction.
+  /// - Parameter texts: false leaves items' agenda and minutes texts and carry-over quotes empty: on
+  ///   a large store they are most of a snapshot's memory, and the outputs that show them stream
+  ///   them instead.
+  static func loadSnapshot(_ db: Database, includingFollowUps: Bool, texts: Bool) throws -> StoreSnapshot {
+    // The left-out columns are selected as '' so that the positional decoding stays the same.
+    func selection(_ columns: [String], leavingOut omitted: Set<String>, from table: String? = nil) -> String
+    {
+      columns.map { column in
+        texts || !omitted.contains(column) ? (table.map { "\($0).\(column)" } ?? column) : "''"
+      }.joined(separator: ", ")
+    }
+    let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
+    let items = try db.fetchAll(
+      sql: """
+        SELECT \(selection(ItemRecord.columns, leavingOut: ["agenda_text", "minutes_text"])) FROM items
+        ORDER BY meeting_id, ordinal
+        """, reservingCapacity: try count("items", db),
+      ItemRecord.init(positionalRow:))
+    let recommendations = try db.fetchAll(
+      sql: """
+        SELECT \(RecommendationRecord.selection(from: "r")) FROM recommendations r JOIN items i ON i.id = r.item_id
+        ORDER BY i.meeting_id, i.ordinal, r.ordinal
+        """, reservingCapacity: try count("recommendations", db), RecommendationRecord.init(positionalRow:))
+    let themes = try db.fetchAll(
+      sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
+      ThemeRecord.init(positionalRow:))
+    let mentions = try Self.fetchMentions(db)
+    let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
+    let version = try String.fetchOne(
+      db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
+    let quotes: Set<String> = ["source_quote", "target_quote"]
+    return StoreSnapshot(
+      meetings: meetings, items: items, recommendations: recommendations, themes: themes,
+      mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
+      carryOvers: includingFollowUps
+        ? try db.fetchAll(
+          sql: "SELECT \(selection(CarryOverRecord.columns, leavingOut: quotes)) FROM carry_over ORDER BY id",
+          CarryOverRecord.init(positionalRow:)) : [],
+      outcomes: includingFollowUps
+        ? try db.fetchAll(
+          sql: """
+            SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
+            ORDER BY recommendation_id
+            """, RecommendationOutcomeRecord.init(positionalRow:)) : [],
+      followUpsAreCurrent: try Self.followUpsAreCurrent(db), holdsTexts: texts)
   }
 
   /// Every mention, by item and position.
   ///
   /// A store holds tens of mentions per item but only as many distinct theme ids, fields and aliases as
-  /// the taxonomy has: each is kept once and shared, so that a large snapshot does not hold a copy of
-  /// "safeguarding-children" per mention.
+  /// the taxonomy has, and few more distinct matched words (spellings of those aliases): each is kept
+  /// once and shared, so that a large snapshot does not hold a copy of "safeguarding-children" per
+  /// mention.
   static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
     var shared: [String: String] = [:]
     func intern(_ string: String) -> String {
@@ -151,15 +174,23 @@ extension ThemeMapStore {
       shared[string] = string
       return string
     }
+    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
     return try db.fetchAll(
-      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id"
+      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id",
+      reservingCapacity: try count("mentions", db)
     ) { row in
       var mention = try MentionRecord(positionalRow: row)
       mention.themeId = intern(mention.themeId)
       mention.field = intern(mention.field)
+      mention.matchedText = intern(mention.matchedText)
       mention.matchedAlias = intern(mention.matchedAlias)
       return mention
     }
+  }
+
+  /// The rows of a table, for sizing the array a snapshot reads them into.
+  static func count(_ table: String, _ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
   }
 
   /// Row counts per table, for summaries and tests.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThemeMapExport
+import ThemeMapStore
 
 extension ThemeMap {
   struct Export: ParsableCommand {
@@ -39,7 +40,14 @@ extension ThemeMap {
 
     func run() throws {
       let store = try storeOptions.open()
-      let snapshot = try store.snapshot()
+      // One read: a snapshot without the long texts, which the CSV writers stream from the same
+      // state of the store.
+      let written = try store.reading { reader in try write(reading: reader, store: store) }
+      for url in written { print("wrote \(url.path)") }
+    }
+
+    private func write(reading reader: StoreReader, store: ThemeMapStore) throws -> [URL] {
+      let snapshot = try reader.snapshot(texts: false)
       warnIfFollowUpsAreStale(snapshot)
       let folder = URL(fileURLWithPath: out)
       var written: [URL] = []
@@ -55,10 +63,10 @@ extension ThemeMap {
         // The theme moves feed both the CSVs and the graphs: computed once.
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
         let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-        written += try exporter.writeAll(analysis, to: folder)
+        written += try exporter.writeAll(analysis, texts: reader, to: folder)
         written += try graphs.writeAll(analysis, to: graphFolder)
       }
-      for url in written { print("wrote \(url.path)") }
+      return written
     }
   }
 }

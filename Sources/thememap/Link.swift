@@ -47,7 +47,12 @@ extension ThemeMap {
 func linkFollowUps(
   in store: ThemeMapStore, parameters: FollowUpParameters = FollowUpParameters()
 ) throws -> String {
-  let result = FollowUpLinker(parameters: parameters).link(try store.snapshotForLinking())
+  // A slim snapshot and the items' texts streamed in the same read: the linker keeps vectors, not
+  // texts, and reads again only the texts its quotes need.
+  let result = try store.reading { reader in
+    try FollowUpLinker(parameters: parameters).link(
+      try reader.snapshotForLinking(texts: false), texts: reader)
+  }
   try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
   let statistics = result.statistics
   let linked = Set(result.links.map(\.recommendationID)).count

@@ -3,6 +3,7 @@ import Foundation
 import ThemeMapAnalysis
 import ThemeMapExport
 import ThemeMapPipeline
+import ThemeMapStore
 
 extension ThemeMap {
   struct Run: ParsableCommand {
@@ -85,14 +86,20 @@ extension ThemeMap {
       }
       stamp.invalidate()
 
-      let snapshot = try store.snapshot()
-      // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
-      let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
-      let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-      var written = try exporter.writeAll(analysis, to: output)
-      written += try GraphExporter().writeAll(analysis, to: output.appendingPathComponent("graphs"))
-      written += try writeReportAndDataPackage(
-        analysis, into: output, corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
+      // One read: a snapshot without the long texts, which the CSVs and the report stream from the
+      // same state of the store.
+      let (snapshot, written) = try store.reading { reader in
+        let snapshot = try reader.snapshot(texts: false)
+        // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
+        let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
+        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
+        var written = try exporter.writeAll(analysis, texts: reader, to: output)
+        written += try GraphExporter().writeAll(analysis, to: output.appendingPathComponent("graphs"))
+        written += try writeReportAndDataPackage(
+          analysis, quotes: reader, into: output,
+          corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
+        return (snapshot, written)
+      }
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count
       print(

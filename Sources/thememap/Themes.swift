@@ -38,7 +38,8 @@ extension ThemeMap {
       }
       var counts: [String: (meetings: Set<Int64>, items: Set<Int64>, mentions: Int)] = [:]
       if FileManager.default.fileExists(atPath: storeOptions.store) {
-        let snapshot = try storeOptions.open().snapshot()
+        // Counts need no texts.
+        let snapshot = try storeOptions.open().reading { try $0.snapshot(texts: false) }
         let meetingOfItem = Dictionary(
           snapshot.items.compactMap { item in item.id.map { ($0, item.meetingId) } },
           uniquingKeysWith: { first, _ in first })

@@ -6,8 +6,8 @@ import ThemeMapStore
 struct ReportContext {
   let input: ReportInput
   let meetingByID: [Int64: MeetingSummary]
-  let itemByID: [Int64: ItemRecord]
-  let recommendationByID: [Int64: RecommendationRecord]
+  let itemByID: RecordsByID<ItemRecord>
+  let recommendationByID: RecordsByID<RecommendationRecord>
   let themeLabel: [String: String]
   let linksFrom: [Int64: [CarryOver]]
   let outcomeOf: [Int64: RecommendationOutcome]
@@ -49,12 +49,8 @@ struct ReportContext {
     }
     self.documentHrefOf = documentHrefOf
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    itemByID = Dictionary(
-      snapshot.items.compactMap { item in item.id.map { ($0, item) } },
-      uniquingKeysWith: { first, _ in first })
-    recommendationByID = Dictionary(
-      snapshot.recommendations.compactMap { record in record.id.map { ($0, record) } },
-      uniquingKeysWith: { first, _ in first })
+    itemByID = RecordsByID(snapshot.items, id: \.id)
+    recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     themeLabel = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
     linksFrom = Dictionary(grouping: input.links, by: \.recommendationID)

@@ -64,3 +64,31 @@ public struct ReportInput: Sendable {
       candidates: WorkProgramme.candidates(from: snapshot, granularity: granularity), corpus: corpus)
   }
 }
+
+extension ReportInput {
+  /// Reads from the store the quotes of the links the page shows, when the snapshot is slim
+  /// (`StoreSnapshot.holdsTexts` false) and its links came without them: only the follow-ups of the
+  /// recommendations shown (at most `ReportLimits.recommendations`) are quoted.
+  /// - Parameter reader: the reader the snapshot was loaded with.
+  public mutating func readQuotes(from reader: StoreReader) throws(StoreError) {
+    let records = snapshot.carryOvers
+    guard !snapshot.holdsTexts, records.count == links.count else { return }
+    var shown: Set<Int64>?
+    if snapshot.recommendations.count > ReportLimits.recommendations {
+      let meetingOfItem = Dictionary(
+        snapshot.items.compactMap { item in item.id.map { ($0, item.meetingId) } },
+        uniquingKeysWith: { first, _ in first })
+      let statusOf = Dictionary(
+        outcomes.map { ($0.recommendationID, $0.status) }, uniquingKeysWith: { first, _ in first })
+      shown = ReportContext.shownRecommendations(
+        self, meetingOfItem: { meetingOfItem[$0] }, statusOf: { statusOf[$0] })
+    }
+    let quoted = links.indices.filter { shown?.contains(links[$0].recommendationID) ?? true }
+    let quotes = try reader.carryOverQuotes(ids: quoted.map { records[$0].id })
+    for index in quoted {
+      guard let found = quotes[records[index].id] else { continue }
+      links[index].sourceQuote = found.sourceQuote
+      links[index].targetQuote = found.targetQuote
+    }
+  }
+}

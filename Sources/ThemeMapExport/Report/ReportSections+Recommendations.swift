@@ -7,6 +7,15 @@ extension ReportContext {
   /// The recommendations the section shows: all of them up to `ReportLimits.recommendations`, else
   /// that many chosen by what a panel member most needs to see (`needOrder`); `nil` means all.
   func shownRecommendations() -> Set<Int64>? {
+    Self.shownRecommendations(
+      input, meetingOfItem: { itemByID[$0]?.meetingId }, statusOf: { outcomeOf[$0]?.status })
+  }
+
+  /// `shownRecommendations()` for an input alone, given how to find an item's meeting and a
+  /// recommendation's status.
+  static func shownRecommendations(
+    _ input: ReportInput, meetingOfItem: (Int64) -> Int64?, statusOf: (Int64) -> RecommendationStatus?
+  ) -> Set<Int64>? {
     let records = input.snapshot.recommendations
     guard records.count > ReportLimits.recommendations else { return nil }
     var dayOfMeeting: [Int64: Int] = [:]
@@ -16,8 +25,8 @@ extension ReportContext {
     }
     let ranked = records.compactMap { record -> (need: Int, age: Int, id: Int64)? in
       guard let id = record.id else { return nil }
-      let meeting = itemByID[record.itemId]?.meetingId
-      return (Self.needOrder(outcomeOf[id]?.status), meeting.flatMap { dayOfMeeting[$0] } ?? .max, -id)
+      let meeting = meetingOfItem(record.itemId)
+      return (Self.needOrder(statusOf(id)), meeting.flatMap { dayOfMeeting[$0] } ?? .max, -id)
     }.sorted { ($0.need, $0.age, $0.id) < ($1.need, $1.age, $1.id) }
     return Set(ranked.prefix(ReportLimits.recommendations).map { -$0.id })
   }

@@ -1,0 +1,227 @@
+import GRDB
+import ThemeMapModel
+
+/// An item's two long texts, as a streamed read or a look-up by id returns them.
+public struct ItemText: Sendable, Hashable {
+  /// The item's row id.
+  public var id: Int64
+  /// The agenda text.
+  public var agendaText: String
+  /// The minutes text.
+  public var minutesText: String
+
+  /// Creates an item's texts.
+  public init(id: Int64, agendaText: String, minutesText: String) {
+    self.id = id
+    self.agendaText = agendaText
+    self.minutesText = minutesText
+  }
+}
+
+/// A carry-over link's two quotes, by the link's id.
+public struct CarryOverQuotes: Sendable, Hashable {
+  /// The link's id (`CarryOverRecord.id`).
+  public var id: Int64
+  /// The quote from the earlier side.
+  public var sourceQuote: String
+  /// The quote from the later side.
+  public var targetQuote: String
+}
+
+/// Where the item texts a slim snapshot leaves out can be read again: the store, inside the read
+/// transaction the snapshot was loaded in, or a snapshot that holds them.
+///
+/// `Failure` is `Never` for a snapshot, so that reading texts from memory needs no `try`.
+public protocol ItemTextSource {
+  /// What reading can throw.
+  associatedtype Failure: Error
+  /// Calls `body` with every item's texts, in snapshot order (meeting id, then ordinal).
+  func forEachItemText(_ body: (ItemText) -> Void) throws(Failure)
+  /// The texts of the items with these ids; ids with no item are left out.
+  func itemTexts(ids: some Sequence<Int64>) throws(Failure) -> [Int64: ItemText]
+}
+
+extension StoreSnapshot: ItemTextSource {
+  /// Calls `body` with the texts this snapshot holds (empty when loaded with `texts: false`).
+  public func forEachItemText(_ body: (ItemText) -> Void) {
+    for item in items {
+      guard let id = item.id else { continue }
+      body(ItemText(id: id, agendaText: item.agendaText, minutesText: item.minutesText))
+    }
+  }
+
+  /// The texts this snapshot holds for the items with these ids.
+  public func itemTexts(ids: some Sequence<Int64>) -> [Int64: ItemText] {
+    let wanted = Set(ids)
+    var found: [Int64: ItemText] = [:]
+    for item in items {
+      guard let id = item.id, wanted.contains(id), found[id] == nil else { continue }
+      found[id] = ItemText(id: id, agendaText: item.agendaText, minutesText: item.minutesText)
+    }
+    return found
+  }
+}
+
+/// Reads the store inside one read transaction: a slim snapshot and, where an output needs them, the
+/// long texts it leaves out, all of the same state of the store.
+///
+/// Only valid inside the closure given to `ThemeMapStore.reading(_:)`.
+///
+/// ```swift
+/// try store.reading { reader in
+///   let snapshot = try reader.snapshot(texts: false)   // (1)
+///   try reader.forEachItemText { text in ... }         // (2)
+/// }
+/// ```
+/// (1) Ids, ordinals, dates, spans and short texts: what the analyses keep in memory.
+/// (2) Each item's agenda and minutes text, one row at a time, in the snapshot's item order.
+public struct StoreReader: ItemTextSource {
+  let db: Database
+
+  /// Loads a snapshot; with `texts: false`, items' agenda and minutes texts and carry-over quotes
+  /// are left empty (`StoreSnapshot.holdsTexts` is false), to be streamed from this reader.
+  public func snapshot(texts: Bool = true) throws(StoreError) -> StoreSnapshot {
+    try run("snapshot") { db in
+      try ThemeMapStore.loadSnapshot(db, includingFollowUps: true, texts: texts)
+    }
+  }
+
+  /// A snapshot without the stored carry-over links and outcomes, as `ThemeMapStore.snapshotForLinking`,
+  /// and without items' texts when `texts` is false.
+  public func snapshotForLinking(texts: Bool = true) throws(StoreError) -> StoreSnapshot {
+    try run("snapshot for linking") { db in
+      try ThemeMapStore.loadSnapshot(db, includingFollowUps: false, texts: texts)
+    }
+  }
+
+  /// Calls `body` with every item's texts, in snapshot order (meeting id, then ordinal); one row is
+  /// held at a time.
+  public func forEachItemText(_ body: (ItemText) -> Void) throws(StoreError) {
+    try run("item texts") { db in
+      let rows = try Row.fetchCursor(db, sql: Self.itemTextSQL + " ORDER BY meeting_id, ordinal")
+      while let row = try rows.next() { body(try Self.itemText(row)) }
+    }
+  }
+
+  /// `forEachItemText`, for a body that can fail: its error is rethrown as is, the store's as
+  /// `StoreError`.
+  public func forEachItemText(throwing body: (ItemText) throws -> Void) throws {
+    let rows: RowCursor
+    do {
+      rows = try Row.fetchCursor(db, sql: Self.itemTextSQL + " ORDER BY meeting_id, ordinal")
+    } catch {
+      throw StoreError.queryFailed(what: "item texts", reason: String(describing: error))
+    }
+    while true {
+      let text: ItemText
+      do {
+        guard let row = try rows.next() else { return }
+        text = try Self.itemText(row)
+      } catch {
+        throw StoreError.queryFailed(what: "item texts", reason: String(describing: error))
+      }
+      try body(text)
+    }
+  }
+
+  /// The texts of the items with these ids.
+  public func itemTexts(ids: some Sequence<Int64>) throws(StoreError) -> [Int64: ItemText] {
+    let wanted = Array(Set(ids)).sorted()
+    return try run("item texts by id") { db in
+      var found: [Int64: ItemText] = [:]
+      let statement = try db.cachedStatement(sql: Self.itemTextSQL + " WHERE id = ?")
+      for id in wanted {
+        if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = try Self.itemText(row) }
+      }
+      return found
+    }
+  }
+
+  /// Calls `body` with every carry-over link's quotes, by link id (the order of
+  /// `StoreSnapshot.carryOvers`); the body's error is rethrown as is, the store's as `StoreError`.
+  public func forEachCarryOverQuotes(_ body: (CarryOverQuotes) throws -> Void) throws {
+    let rows: RowCursor
+    do {
+      rows = try Row.fetchCursor(db, sql: "SELECT id, source_quote, target_quote FROM carry_over ORDER BY id")
+    } catch {
+      throw StoreError.queryFailed(what: "carry-over quotes", reason: String(describing: error))
+    }
+    while true {
+      let quotes: CarryOverQuotes
+      do {
+        guard let row = try rows.next() else { return }
+        quotes = try Self.quotes(row)
+      } catch {
+        throw StoreError.queryFailed(what: "carry-over quotes", reason: String(describing: error))
+      }
+      try body(quotes)
+    }
+  }
+
+  /// The quotes of the carry-over links with these ids.
+  public func carryOverQuotes(ids: some Sequence<Int64>) throws(StoreError) -> [Int64: CarryOverQuotes] {
+    let wanted = Array(Set(ids)).sorted()
+    return try run("carry-over quotes by id") { db in
+      var found: [Int64: CarryOverQuotes] = [:]
+      let statement = try db.cachedStatement(
+        sql: "SELECT id, source_quote, target_quote FROM carry_over WHERE id = ?")
+      for id in wanted {
+        if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = try Self.quotes(row) }
+      }
+      return found
+    }
+  }
+
+  private static let itemTextSQL = "SELECT id, agenda_text, minutes_text FROM items"
+
+  private static func itemText(_ row: Row) throws -> ItemText {
+    ItemText(
+      id: try row.decode(atIndex: 0), agendaText: try row.decode(atIndex: 1),
+      minutesText: try row.decode(atIndex: 2))
+  }
+
+  private static func quotes(_ row: Row) throws -> CarryOverQuotes {
+    CarryOverQuotes(
+      id: try row.decode(atIndex: 0), sourceQuote: try row.decode(atIndex: 1),
+      targetQuote: try row.decode(atIndex: 2))
+  }
+
+  /// Runs a query, turning GRDB's errors into `StoreError.queryFailed` naming `what`.
+  private func run<T>(_ what: String, _ block: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try block(db)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .queryFailed(what: what, reason: String(describing: error))
+    }
+  }
+}
+
+extension ThemeMapStore {
+  /// Runs `body` inside one read transaction, so that a slim snapshot and the texts streamed after it
+  /// describe the same state of the store. The body's errors are rethrown as they are; the
+  /// transaction's own as `StoreError.queryFailed`.
+  public func reading<T>(_ body: (StoreReader) throws -> T) throws -> T {
+    var failure: (any Error)?
+    let result: T?
+    do {
+      result = try writer.read { db -> T? in
+        do {
+          return try body(StoreReader(db: db))
+        } catch {
+          // Kept aside so that GRDB does not see it: only its own errors mean the read failed.
+          failure = error
+          return nil
+        }
+      }
+    } catch {
+      throw StoreError.queryFailed(what: "read transaction", reason: String(describing: error))
+    }
+    if let failure { throw failure }
+    guard let result else {
+      throw StoreError.queryFailed(what: "read transaction", reason: "no result")
+    }
+    return result
+  }
+}

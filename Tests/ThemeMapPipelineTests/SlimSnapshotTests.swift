@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import ThemeMapAnalysis
+import ThemeMapExport
+import ThemeMapModel
+import ThemeMapPipeline
+import ThemeMapStore
+import ThemeMapTestSupport
+
+/// A slim snapshot (`StoreReader.snapshot(texts: false)`) with the texts streamed from the same read
+/// must give exactly what a full snapshot gives: the same metadata, CSV files, links and report.
+@Suite struct SlimSnapshotTests {
+  /// The seeds, ingested, tagged and linked.
+  func linkedSeeds() throws -> ThemeMapStore {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let result = FollowUpLinker().link(try store.snapshot())
+    try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
+    return store
+  }
+
+  /// The full snapshot with the texts a slim one leaves out made empty.
+  func withoutTexts(_ snapshot: StoreSnapshot) -> StoreSnapshot {
+    var slim = snapshot
+    for index in slim.items.indices {
+      slim.items[index].agendaText = ""
+      slim.items[index].minutesText = ""
+    }
+    for index in slim.carryOvers.indices {
+      slim.carryOvers[index].sourceQuote = ""
+      slim.carryOvers[index].targetQuote = ""
+    }
+    slim.holdsTexts = false
+    return slim
+  }
+
+  @Test func slimSnapshotHoldsTheSameMetadata() throws {
+    let store = try linkedSeeds()
+    let full = try store.snapshot()
+    let slim = try store.reading { try $0.snapshot(texts: false) }
+    try #require(!full.carryOvers.isEmpty)
+    #expect(full.holdsTexts && !slim.holdsTexts)
+    #expect(full.items.contains { !$0.minutesText.isEmpty })
+    let expected = withoutTexts(full)
+    #expect(slim.items == expected.items)
+    #expect(slim.carryOvers == expected.carryOvers)
+    #expect(slim.meetings == full.meetings)
+    #expect(slim.recommendations == full.recommendations)
+    #expect(slim.mentions == full.mentions)
+    #expect(slim.outcomes == full.outcomes)
+    #expect(slim.themes == full.themes)
+  }
+
+  @Test func streamedTextsAreTheSnapshotsInItsOrder() throws {
+    let store = try linkedSeeds()
+    let full = try store.snapshot()
+    var streamed: [ItemText] = []
+    let byID = try store.reading { reader in
+      try reader.forEachItemText { streamed.append($0) }
+      return try reader.itemTexts(ids: full.items.compactMap(\.id).reversed() + [-1])
+    }
+    var fromSnapshot: [ItemText] = []
+    full.forEachItemText { fromSnapshot.append($0) }
+    #expect(streamed == fromSnapshot)
+    #expect(streamed.contains { $0.minutesText.contains("Hotel Watch") })
+    #expect(byID.count == full.items.count)
+    #expect(byID == full.itemTexts(ids: full.items.compactMap(\.id)))
+  }
+
+  @Test func streamedCSVFilesEqualTheSnapshotOnes() throws {
+    let store = try linkedSeeds()
+    let folder = try Fixtures.temporaryDirectory("slim-csv")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fullFolder = folder.appendingPathComponent("full")
+    let slimFolder = folder.appendingPathComponent("slim")
+    let written = try CSVExporter().writeAll(
+      ExportAnalysis(snapshot: try store.snapshot(), granularity: .quarter), to: fullFolder)
+    try store.reading { reader in
+      let analysis = ExportAnalysis(snapshot: try reader.snapshot(texts: false), granularity: .quarter)
+      try CSVExporter().writeAll(analysis, texts: reader, to: slimFolder)
+    }
+    #expect(written.count == 9)
+    for url in written {
+      let name = url.lastPathComponent
+      let full = try Data(contentsOf: url)
+      let slim = try Data(contentsOf: slimFolder.appendingPathComponent(name))
+      #expect(full == slim, "\(name) differs")
+    }
+    let items = try String(contentsOf: slimFolder.appendingPathComponent("items.csv"), encoding: .utf8)
+    #expect(items.contains("Hotel Watch"))
+    let links = try CSVReader.records(
+      try String(contentsOf: slimFolder.appendingPathComponent("carry_over.csv"), encoding: .utf8))
+    #expect(links.count > 1)
+    let quote = try #require(links.first?.firstIndex(of: "to_quote"))
+    #expect(links.dropFirst().allSatisfy { !$0[quote].isEmpty })
+    let leftOvers = try FileManager.default.contentsOfDirectory(atPath: slimFolder.path)
+      .filter { $0.hasSuffix(".partial") }
+    #expect(leftOvers.isEmpty)
+  }
+
+  @Test func slimLinkingFindsTheSameLinksAndQuotes() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let full = FollowUpLinker().link(try store.snapshotForLinking())
+    let slim = try store.reading { reader in
+      try FollowUpLinker().link(try reader.snapshotForLinking(texts: false), texts: reader)
+    }
+    #expect(full.links.contains { !$0.targetQuote.isEmpty })
+    #expect(slim.links == full.links)
+    #expect(slim.outcomes == full.outcomes)
+    #expect(slim.statistics == full.statistics)
+  }
+
+  @Test func reportWithQuotesReadBackEqualsTheFullReport() throws {
+    let store = try linkedSeeds()
+    let url = Fixtures.packageRoot.appendingPathComponent("out/report.html")
+    let report = HTMLReport(documentRoot: Fixtures.packageRoot)
+    let full = report.render(
+      ReportInput(ExportAnalysis(snapshot: try store.snapshot(), granularity: .quarter)), at: url)
+    let (slim, unquoted) = try store.reading { reader in
+      var input = ReportInput(
+        ExportAnalysis(snapshot: try reader.snapshot(texts: false), granularity: .quarter))
+      let unquoted = report.render(input, at: url)
+      try input.readQuotes(from: reader)
+      return (report.render(input, at: url), unquoted)
+    }
+    #expect(slim == full)
+    // Without the quotes read back the follow-ups would show empty quotes.
+    #expect(unquoted != full)
+  }
+
+  @Test func boundedReportReadsOnlyTheShownQuotes() throws {
+    let folder = try Fixtures.temporaryDirectory("slim-bounded")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = try GeneratedMinutes.folder(
+      folder, count: BoundedReportTests.meetings, items: BoundedReportTests.itemsPerMeeting)
+    let store = try ThemeMapStore()
+    _ = IngestStep(manifest: nil, workingDirectory: folder).run(files: files, into: store)
+    let result = FollowUpLinker().link(try store.snapshot())
+    try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
+    let url = folder.appendingPathComponent("report.html")
+    let report = HTMLReport(documentRoot: folder)
+    let fullSnapshot = try store.snapshot()
+    try #require(fullSnapshot.recommendations.count > ReportLimits.recommendations)
+    try #require(!fullSnapshot.carryOvers.isEmpty)
+    let full = report.render(
+      ReportInput(ExportAnalysis(snapshot: fullSnapshot, granularity: .quarter)), at: url)
+    let (slim, quoted) = try store.reading { reader in
+      var input = ReportInput(
+        ExportAnalysis(snapshot: try reader.snapshot(texts: false), granularity: .quarter))
+      try input.readQuotes(from: reader)
+      return (report.render(input, at: url), input.links.filter { !$0.targetQuote.isEmpty }.count)
+    }
+    #expect(slim == full)
+    #expect(quoted > 0)
+    #expect(quoted <= fullSnapshot.carryOvers.count)
+  }
+
+  @Test func recordsByIDFindsEachRecordWithoutCopies() throws {
+    let snapshot = try linkedSeeds().snapshot()
+    let itemByID = RecordsByID(snapshot.items, id: \.id)
+    #expect(itemByID.count == snapshot.items.count)
+    for item in snapshot.items {
+      let id = try #require(item.id)
+      #expect(itemByID[id] == item)
+    }
+    #expect(itemByID[-1] == nil)
+    let lookup = SnapshotLookup(snapshot)
+    let grouped = Dictionary(grouping: snapshot.mentions, by: \.itemId)
+    #expect(lookup.mentionsByItem.count == grouped.count)
+    for (itemID, mentions) in grouped { #expect(lookup.mentionsByItem[itemID].map(Array.init) == mentions) }
+  }
+}
