@@ -37,24 +37,35 @@ public struct TaggingPass: Sendable {
   }
 
   /// Tags what needs tagging. Items already tagged with this taxonomy version are left alone, so a
-  /// second run over an unchanged store does no matching at all.
+  /// second run over an unchanged store does no matching at all. Documents are tagged a group at a
+  /// time, each group's mentions written in one transaction; a pass that stops early has marked every
+  /// group it wrote, so the next pass carries on from there.
+  /// - Parameter documentsPerGroup: Documents read, tagged and written together: one read and one
+  ///   write transaction per group instead of per document (which cost more than the matching),
+  ///   while a group's texts stay small next to the corpus.
   /// - Complexity: O(n) in the bytes of the documents tagged.
-  public func run(on store: ThemeMapStore) throws(StoreError) -> Report {
+  public func run(on store: ThemeMapStore, documentsPerGroup: Int = 64) throws(StoreError) -> Report {
     var report = Report()
-    for documentID in try store.documentsNeedingTagging(version: version) {
-      let input = try store.taggingInput(documentID: documentID)
-      let bytes = Array(input.text.utf8)
-      let lines = LineIndex(utf8: bytes)
+    let pending = try store.documentsNeedingTagging(version: version)
+    var start = 0
+    while start < pending.count {
+      let group = Array(pending[start..<min(start + max(1, documentsPerGroup), pending.count)])
       var batch: [(itemID: Int64, mentions: [Mention])] = []
-      for item in input.items {
-        guard let itemID = item.id else { continue }
-        let mentions = tagger.mentions(of: item.agendaItem(lines: lines), inDocumentUTF8: bytes, lines: lines)
-        batch.append((itemID, mentions))
-        report.mentions += mentions.count
+      for input in try store.taggingInputs(documentIDs: group) {
+        let bytes = Array(input.text.utf8)
+        let lines = LineIndex(utf8: bytes)
+        for item in input.items {
+          guard let itemID = item.id else { continue }
+          let mentions = tagger.mentions(
+            of: item.agendaItem(lines: lines), inDocumentUTF8: bytes, lines: lines)
+          batch.append((itemID, mentions))
+          report.mentions += mentions.count
+        }
       }
       try store.replaceMentions(batch, version: version)
-      report.documents += 1
+      report.documents += group.count
       report.items += batch.count
+      start += group.count
     }
     return report
   }

@@ -75,29 +75,46 @@ extension ThemeMapStore {
 
   /// A document's text and items, for the tagger.
   public func taggingInput(documentID: Int64) throws(StoreError) -> TaggingInput {
-    try read("tagging input for document \(documentID)") { db in
-      let document = try Row.fetchOne(
-        db, sql: "SELECT path, text FROM documents WHERE id = ?", arguments: [documentID]
-      ).orThrow("document \(documentID)")
-      let items = try db.fetchAll(
-        sql: "SELECT \(ItemRecord.selection()) FROM items WHERE document_id = ? ORDER BY ordinal",
-        arguments: [documentID], ItemRecord.init(positionalRow:))
-      return TaggingInput(
-        documentID: documentID, path: try document.decode(atIndex: 0), text: try document.decode(atIndex: 1),
-        items: items)
+    let inputs = try taggingInputs(documentIDs: [documentID])
+    guard let input = inputs.first else {
+      throw .queryFailed(what: "tagging input for document \(documentID)", reason: "no input read")
+    }
+    return input
+  }
+
+  /// Several documents' texts and items, for the tagger, in the order asked and in one read
+  /// transaction: a transaction per document cost more than matching its text.
+  /// - Throws: `StoreError.queryFailed` naming the first id that is not a stored document.
+  public func taggingInputs(documentIDs: [Int64]) throws(StoreError) -> [TaggingInput] {
+    try read("tagging input for \(documentIDs.count) documents from id \(documentIDs.first ?? 0)") { db in
+      try documentIDs.map { documentID in
+        let document = try Row.fetchOne(
+          db, sql: "SELECT path, text FROM documents WHERE id = ?", arguments: [documentID]
+        ).orThrow("document \(documentID)")
+        let items = try db.fetchAll(
+          sql: "SELECT \(ItemRecord.selection()) FROM items WHERE document_id = ? ORDER BY ordinal",
+          arguments: [documentID], ItemRecord.init(positionalRow:))
+        return TaggingInput(
+          documentID: documentID, path: try document.decode(atIndex: 0),
+          text: try document.decode(atIndex: 1),
+          items: items)
+      }
     }
   }
 
-  /// Replaces the mentions of a document's items in one transaction and marks them tagged.
+  /// Replaces the mentions of items (of one or several documents) in one transaction and marks them
+  /// tagged.
   public func replaceMentions(
     _ mentions: [(itemID: Int64, mentions: [Mention])], version: String
   ) throws(StoreError) {
     try update("replace mentions") { db in
+      // Prepared once: compiling the two statements for every item cost more than running them.
+      let delete = try db.cachedStatement(sql: "DELETE FROM mentions WHERE item_id = ?")
+      let mark = try db.cachedStatement(sql: "UPDATE items SET tagged_with = ? WHERE id = ?")
       for (itemID, itemMentions) in mentions {
-        try db.execute(sql: "DELETE FROM mentions WHERE item_id = ?", arguments: [itemID])
+        try delete.execute(arguments: [itemID])
         for mention in itemMentions { try Self.insert(mention, itemID: itemID, db: db) }
-        try db.execute(
-          sql: "UPDATE items SET tagged_with = ? WHERE id = ?", arguments: [version, itemID])
+        try mark.execute(arguments: [version, itemID])
       }
     }
   }
