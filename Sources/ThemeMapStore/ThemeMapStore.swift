@@ -94,30 +94,37 @@ public final class ThemeMapStore: Sendable {
   {
     let document = parsed.document
     do {
-      return try writer.write { db -> WriteOutcome in
-        var replacing = false
-        // Only the id and hash: fetching the whole record would read the stored text back.
-        if let existing = try Row.fetchOne(
-          db, sql: "SELECT id, content_hash FROM documents WHERE path = ?", arguments: [document.path])
-        {
-          let id: Int64 = try existing.decode(atIndex: 0)
-          if try existing.decode(String.self, atIndex: 1) == document.contentHash {
-            return .unchanged(documentID: id)
-          }
-          try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
-          replacing = true
-        } else if let twin = try String.fetchOne(
-          db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1",
-          arguments: [document.contentHash])
-        {
-          return .duplicate(ofPath: twin)
-        }
-        let id = try Self.insert(parsed, mentions: mentions, db: db)
-        return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
-      }
+      return try writer.write { db in try Self.write(parsed, mentions: mentions, db: db) }
     } catch {
       throw .writeFailed(document: document.path, reason: String(describing: error))
     }
+  }
+
+  /// Writes a document on a connection already inside a transaction (or savepoint), which the caller
+  /// commits or rolls back as a whole.
+  static func write(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
+    -> WriteOutcome
+  {
+    let document = parsed.document
+    var replacing = false
+    // Only the id and hash: fetching the whole record would read the stored text back.
+    if let existing = try Row.fetchOne(
+      db, sql: "SELECT id, content_hash FROM documents WHERE path = ?", arguments: [document.path])
+    {
+      let id: Int64 = try existing.decode(atIndex: 0)
+      if try existing.decode(String.self, atIndex: 1) == document.contentHash {
+        return .unchanged(documentID: id)
+      }
+      try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+      replacing = true
+    } else if let twin = try String.fetchOne(
+      db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1",
+      arguments: [document.contentHash])
+    {
+      return .duplicate(ofPath: twin)
+    }
+    let id = try insert(parsed, mentions: mentions, db: db)
+    return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
   }
 
   private static func insert(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
