@@ -90,9 +90,11 @@ public struct IngestStep: Sendable {
       }
     }
     var writer = GroupWriter(store: store, grouped: true)
-    while let group = feed.nextGroup() {
-      writer.write(group.values)
-      feed.release(bytes: group.bytes)
+    store.bulkLoading {
+      while let group = feed.nextGroup() {
+        writer.write(group.values)
+        feed.release(bytes: group.bytes)
+      }
     }
     workers.wait()
     return writer.report

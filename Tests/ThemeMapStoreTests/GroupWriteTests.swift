@@ -87,3 +87,28 @@ import ThemeMapTestSupport
     #expect(try store.tableCounts()["documents"] == 0)
   }
 }
+
+/// `bulkLoading` tunes the writer connection only while its body runs, and stores the same rows.
+@Suite struct BulkLoadTests {
+  @Test func theWriterIsTunedDuringTheLoadAndRestoredAfterIt() throws {
+    let folder = try Fixtures.temporaryDirectory("bulk-load")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try ThemeMapStore(path: folder.appendingPathComponent("store.sqlite").path)
+    let settings = { try store.writer.writeWithoutTransaction { try ThemeMapStore.settings($0) } }
+    let before = try settings()
+    #expect(before != .bulk)
+    let (during, results) = store.bulkLoading {
+      (
+        (try? settings()),
+        store.writeGroup(GroupWriteTests.documents().map { ThemeMapStore.PendingDocument($0) })
+      )
+    }
+    #expect(during == .bulk)
+    #expect(try settings() == before)
+
+    let plain = try ThemeMapStore(path: folder.appendingPathComponent("plain.sqlite").path)
+    #expect(results.map(\.outcome) == GroupWriteTests.oneByOne(GroupWriteTests.documents(), into: plain))
+    #expect(try store.dump() == plain.dump())
+    #expect(try store.integrityCheck() == ["ok"])
+  }
+}
