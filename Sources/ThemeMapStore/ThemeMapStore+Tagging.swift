@@ -93,9 +93,10 @@ extension ThemeMapStore {
     _ mentions: [(itemID: Int64, mentions: [Mention])], version: String
   ) throws(StoreError) {
     try update("replace mentions") { db in
+      let insertMention = try Self.mentionInsertion(db)
       for (itemID, itemMentions) in mentions {
         try db.execute(sql: "DELETE FROM mentions WHERE item_id = ?", arguments: [itemID])
-        for mention in itemMentions { try Self.insert(mention, itemID: itemID, db: db) }
+        for mention in itemMentions { try Self.insert(mention, itemID: itemID, with: insertMention) }
         try db.execute(
           sql: "UPDATE items SET tagged_with = ? WHERE id = ?", arguments: [version, itemID])
       }
