@@ -33,14 +33,14 @@ extension ThemeMapStore {
     ofMeetingsOf bodyKey: String, on day: String, excludingPath: String, db: Database
   ) throws -> [String: [String]] {
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT d.path, i.number, i.title FROM meetings m
-        JOIN bodies b ON b.id = m.body_id JOIN items i ON i.meeting_id = m.id
-        JOIN documents d ON d.id = i.document_id
-        WHERE b.key = ? AND m.date = ? AND d.path <> ?
-        ORDER BY d.path, i.ordinal
-        """, arguments: [bodyKey, day, excludingPath])
+      db.cachedStatement(
+        sql: """
+          SELECT d.path, i.number, i.title FROM meetings m
+          JOIN bodies b ON b.id = m.body_id JOIN items i ON i.meeting_id = m.id
+          JOIN documents d ON d.id = i.document_id
+          WHERE b.key = ? AND m.date = ? AND d.path <> ?
+          ORDER BY d.path, i.ordinal
+          """), arguments: [bodyKey, day, excludingPath])
     var result: [String: [String]] = [:]
     for row in rows {
       let path: String = row["path"]
