@@ -49,13 +49,12 @@ extension IngestStep {
   /// same stated day and at least one item with the same number and title. Both files are kept (an item
   /// page and the meeting page of one meeting share items legitimately), but the analyst is told, since
   /// a second download of the same minutes would count the meeting twice.
+  /// - Parameter stored: The items already stored for the document's body on its day, by path
+  ///   (`ThemeMapStore.GroupedWrite.sameDayItems`), read right after the document was written.
   static func repeatedMeetingWarning(
-    for parsed: ParsedDocument, path: String, in store: ThemeMapStore
+    for parsed: ParsedDocument, path: String, stored: [String: [String]]
   ) -> Diagnostic? {
-    guard let day = parsed.meeting.date.day?.isoString, !parsed.items.isEmpty,
-      let stored = try? store.storedItems(
-        ofMeetingsOf: parsed.meeting.body.key, on: day, excludingPath: path)
-    else { return nil }
+    guard let day = parsed.meeting.date.day?.isoString, !parsed.items.isEmpty else { return nil }
     let mine = Set(parsed.items.map { "\($0.number ?? "") \($0.title)" })
     for (other, items) in stored.sorted(by: { $0.key < $1.key }) {
       let shared = items.filter(mine.contains)

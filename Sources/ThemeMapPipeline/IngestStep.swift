@@ -4,7 +4,8 @@ import ThemeMapIngest
 import ThemeMapModel
 import ThemeMapStore
 
-/// Reads documents and writes them to the store, one transaction each, reporting per file.
+/// Reads documents and writes them to the store, a group per transaction and a savepoint per document,
+/// reporting per file.
 public struct IngestStep: Sendable {
   /// What happened to one file.
   public enum Outcome: Hashable, Sendable {
@@ -59,22 +60,55 @@ public struct IngestStep: Sendable {
   /// Ingests files into a store. A file that cannot be read or parsed is reported and skipped; the
   /// others go on. A file whose bytes are already stored at its path is not parsed again.
   ///
-  /// Files are read, hashed, parsed and (with `tagging`) tagged on every core, a small batch at a
-  /// time so memory stays bounded; one writer then stores them in path order, each document with its
-  /// mentions in one transaction.
+  /// Files are read, hashed, parsed and (with `tagging`) tagged on every core while this thread stores
+  /// the ones before them, in path order, a group of documents per transaction
+  /// (`ThemeMapStore.writeGroup(_:)`). The workers stay at most a few groups ahead of the writer, so
+  /// memory stays bounded. The report is the one writing the files one at a time gives.
   /// - Parameter tagging: When given, each new document is tagged before it is stored.
   public func run(files: [URL], into store: ThemeMapStore, tagging: TaggingPass? = nil) -> Report {
-    var report = Report()
-    let batchSize = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
-    var start = 0
-    while start < files.count {
-      let batch = Array(files[start..<min(start + batchSize, files.count)])
-      for prepared in prepare(batch, store: store, tagging: tagging) {
-        record(prepared, into: &report, store: store)
+    run(files: files, into: store, tagging: tagging, limits: Self.groupLimits)
+  }
+
+  /// A group closes at 64 documents or 16 MB of text: large enough that a commit's page writes are
+  /// shared by many documents, small enough that a killed run loses little and another ingest into the
+  /// same store waits only briefly for the lock.
+  static let groupLimits = PreparedFeed<Prepared>.Limits(
+    groupCount: 64, groupBytes: 16 << 20, groupsAhead: 3)
+
+  /// `run(files:into:tagging:)` with other group sizes, for tests.
+  func run(
+    files: [URL], into store: ThemeMapStore, tagging: TaggingPass?, limits: PreparedFeed<Prepared>.Limits
+  ) -> Report {
+    let feed = PreparedFeed<Prepared>(count: files.count, limits: limits)
+    let workers = DispatchGroup()
+    for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
+      DispatchQueue.global().async(group: workers) {
+        while let index = feed.claim() {
+          let prepared = prepareOne(files[index], store: store, tagging: tagging)
+          feed.deliver(prepared, bytes: prepared.textBytes, at: index)
+        }
       }
-      start += batchSize
     }
-    return report
+    var writer = GroupWriter(store: store, grouped: true)
+    store.bulkLoading {
+      while let group = feed.nextGroup() {
+        writer.write(group.values)
+        feed.release(bytes: group.bytes)
+      }
+    }
+    workers.wait()
+    return writer.report
+  }
+
+  /// The reference: each file prepared, then written alone through `ThemeMapStore.write(_:mentions:)`
+  /// in its own transaction and checked for a repeated meeting after its commit. The pipeline must give
+  /// the same report and store; tests compare the two.
+  func runOneByOne(files: [URL], into store: ThemeMapStore, tagging: TaggingPass? = nil) -> Report {
+    var writer = GroupWriter(store: store, grouped: false)
+    for file in files {
+      writer.write([prepareOne(file, store: store, tagging: tagging)])
+    }
+    return writer.report
   }
 
   /// One file read and parsed, waiting for the writer.
@@ -82,15 +116,19 @@ public struct IngestStep: Sendable {
     case unchanged(path: String)
     case failed(path: String, IngestError)
     case parsed(path: String, ParsedDocument, DocumentMentions?)
-  }
 
-  /// Reads, hashes, parses and tags a batch in parallel; results keep the batch's order.
-  func prepare(_ urls: [URL], store: ThemeMapStore, tagging: TaggingPass?) -> [Prepared] {
-    let slots = Slots<Prepared>(count: urls.count)
-    DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-      slots[index] = prepareOne(urls[index], store: store, tagging: tagging)
+    /// The file's path as stored.
+    var path: String {
+      switch self {
+      case .unchanged(let path), .failed(let path, _), .parsed(let path, _, _): path
+      }
     }
-    return slots.values
+
+    /// The text held, which counts against the pipeline's memory window.
+    var textBytes: Int {
+      if case .parsed(_, let parsed, _) = self { return parsed.document.text.utf8.count }
+      return 0
+    }
   }
 
   private func prepareOne(_ url: URL, store: ThemeMapStore, tagging: TaggingPass?) -> Prepared {
@@ -114,28 +152,109 @@ public struct IngestStep: Sendable {
     }
   }
 
-  private func record(_ prepared: Prepared, into report: inout Report, store: ThemeMapStore) {
-    switch prepared {
-    case .unchanged(let path):
-      report.files.append(FileReport(path: path, outcome: .unchanged))
-    case .failed(let path, let error):
-      report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
-      report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
-    case .parsed(let path, let parsed, let mentions):
-      for warning in parsed.warnings {
-        report.diagnostics.append(Self.diagnostic(forWarning: warning, file: path))
+  /// Stores prepared files group by group and builds the report in their order.
+  struct GroupWriter {
+    let store: ThemeMapStore
+    /// Whether documents are written a group per transaction, or each alone (the reference).
+    let grouped: Bool
+    var report = Report()
+    /// The hash this run stored (or found stored) at each path: a path listed twice is parsed twice
+    /// when its first copy is not committed yet as the second is read, and is then reported
+    /// `unchanged`, as if the second read had found the first stored.
+    private var storedHashes: [String: String] = [:]
+
+    init(store: ThemeMapStore, grouped: Bool) {
+      self.store = store
+      self.grouped = grouped
+    }
+
+    /// Writes the parsed documents of `prepared` in one group (split only where a path repeats, so each
+    /// copy sees the one before it), then reports every file in order.
+    mutating func write(_ prepared: [Prepared]) {
+      var start = 0
+      while start < prepared.count {
+        var end = start
+        var paths: Set<String> = []
+        while end < prepared.count, paths.insert(prepared[end].path).inserted { end += 1 }
+        writeRun(prepared[start..<end])
+        start = end
       }
-      do {
+    }
+
+    /// Writes a run of prepared files whose paths are all different.
+    private mutating func writeRun(_ prepared: ArraySlice<Prepared>) {
+      var pending: [ThemeMapStore.PendingDocument] = []
+      for case .parsed(let path, let parsed, let mentions) in prepared
+      where storedHashes[path] != parsed.document.contentHash {
+        pending.append(ThemeMapStore.PendingDocument(parsed, mentions: mentions))
+      }
+      var written =
+        grouped
+        ? store.writeGroup(pending).map { ($0.outcome, $0.sameDayItems) }.makeIterator()
+        : pending.map(writeAlone).makeIterator()
+      for item in prepared {
+        switch item {
+        case .unchanged(let path):
+          report.files.append(FileReport(path: path, outcome: .unchanged))
+        case .failed(let path, let error):
+          report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
+          report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
+        case .parsed(let path, let parsed, _):
+          if storedHashes[path] == parsed.document.contentHash {
+            report.files.append(FileReport(path: path, outcome: .unchanged))
+          } else if let result = written.next() {
+            record(result, of: parsed, path: path)
+          }
+        }
+      }
+    }
+
+    /// Writes a document in its own transaction, then reads what the store holds for its meeting day.
+    private func writeAlone(_ pending: ThemeMapStore.PendingDocument) -> WriteResult {
+      let parsed = pending.parsed
+      do throws(StoreError) {
+        let outcome = try store.write(parsed, mentions: pending.mentions)
+        switch outcome {
+        case .inserted, .replaced:
+          guard let day = parsed.meeting.date.day?.isoString, !parsed.items.isEmpty else { break }
+          let stored = try? store.storedItems(
+            ofMeetingsOf: parsed.meeting.body.key, on: day, excludingPath: parsed.document.path)
+          return (.success(outcome), stored)
+        case .unchanged, .duplicate: break
+        }
+        return (.success(outcome), nil)
+      } catch {
+        return (.failure(error), nil)
+      }
+    }
+
+    /// A write's outcome and the items stored on its meeting's day (`ThemeMapStore.GroupedWrite`).
+    typealias WriteResult = (
+      outcome: Result<ThemeMapStore.WriteOutcome, StoreError>, sameDayItems: [String: [String]]?
+    )
+
+    private mutating func record(_ result: WriteResult, of parsed: ParsedDocument, path: String) {
+      for warning in parsed.warnings {
+        report.diagnostics.append(IngestStep.diagnostic(forWarning: warning, file: path))
+      }
+      switch result.outcome {
+      case .success(let written):
         let outcome: Outcome =
-          switch try store.write(parsed, mentions: mentions) {
+          switch written {
           case .inserted: .inserted
           case .unchanged: .unchanged
           case .replaced: .replaced
           case .duplicate(let other): .duplicate(of: other)
           }
-        report.files.append(FileReport(path: path, outcome: outcome, summary: Self.summary(of: parsed)))
-        if outcome == .inserted || outcome == .replaced,
-          let repeated = Self.repeatedMeetingWarning(for: parsed, path: path, in: store)
+        if case .duplicate = written {
+          // Stored under the other path only: a second copy of this path is written (and found a
+          // duplicate) again.
+        } else {
+          storedHashes[path] = parsed.document.contentHash
+        }
+        report.files.append(FileReport(path: path, outcome: outcome, summary: IngestStep.summary(of: parsed)))
+        if let stored = result.sameDayItems,
+          let repeated = IngestStep.repeatedMeetingWarning(for: parsed, path: path, stored: stored)
         {
           report.diagnostics.append(repeated)
         }
@@ -143,7 +262,7 @@ public struct IngestStep: Sendable {
           report.diagnostics.append(
             Diagnostic(.warning, file: path, message: "same bytes as \(other), which is already stored"))
         }
-      } catch {
+      case .failure(let error):
         let message = error.localizedDescription
         report.files.append(FileReport(path: path, outcome: .skipped(reason: message)))
         report.diagnostics.append(Diagnostic(.error, file: path, message: message))

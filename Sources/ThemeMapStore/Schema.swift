@@ -145,6 +145,12 @@ enum Schema {
         table.column("repeated_by", .text).notNull()
       }
     }
+    // Storing a document looks its meeting up by body and day (to join a meeting page and its item
+    // pages, and to warn about a repeated meeting). With only the body indexed, each lookup read every
+    // meeting of the body, so ingest cost grew with the square of a body's meetings.
+    migrator.registerMigration("v5-meeting-day-index") { db in
+      try db.create(index: "meetings_on_body_id_and_date", on: "meetings", columns: ["body_id", "date"])
+    }
     return migrator
   }
 }

@@ -23,25 +23,33 @@ extension ThemeMapStore {
     ofMeetingsOf bodyKey: String, on day: String, excludingPath: String
   ) throws(StoreError) -> [String: [String]] {
     try read("meetings of \(bodyKey) on \(day)") { db in
-      let rows = try Row.fetchAll(
-        db,
+      try Self.storedItems(ofMeetingsOf: bodyKey, on: day, excludingPath: excludingPath, db: db)
+    }
+  }
+
+  /// `storedItems(ofMeetingsOf:on:excludingPath:)` on a given connection, so a group write can ask
+  /// inside its transaction and see the documents it has not committed yet.
+  static func storedItems(
+    ofMeetingsOf bodyKey: String, on day: String, excludingPath: String, db: Database
+  ) throws -> [String: [String]] {
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
         sql: """
           SELECT d.path, i.number, i.title FROM meetings m
           JOIN bodies b ON b.id = m.body_id JOIN items i ON i.meeting_id = m.id
           JOIN documents d ON d.id = i.document_id
           WHERE b.key = ? AND m.date = ? AND d.path <> ?
           ORDER BY d.path, i.ordinal
-          """, arguments: [bodyKey, day, excludingPath])
-      var result: [String: [String]] = [:]
-      for row in rows {
-        let path: String = row["path"]
-        let title: String? = row["title"]
-        let number: String? = row["number"]
-        var items = result[path] ?? []
-        if let title { items.append("\(number ?? "") \(title)") }
-        result[path] = items
-      }
-      return result
+          """), arguments: [bodyKey, day, excludingPath])
+    var result: [String: [String]] = [:]
+    for row in rows {
+      let path: String = row["path"]
+      let title: String? = row["title"]
+      let number: String? = row["number"]
+      var items = result[path] ?? []
+      if let title { items.append("\(number ?? "") \(title)") }
+      result[path] = items
     }
+    return result
   }
 }

@@ -108,12 +108,13 @@ extension ThemeMapStore {
     _ mentions: [(itemID: Int64, mentions: [Mention])], version: String
   ) throws(StoreError) {
     try update("replace mentions") { db in
-      // Prepared once: compiling the two statements for every item cost more than running them.
+      // Prepared once: compiling the statements for every item cost more than running them.
       let delete = try db.cachedStatement(sql: "DELETE FROM mentions WHERE item_id = ?")
       let mark = try db.cachedStatement(sql: "UPDATE items SET tagged_with = ? WHERE id = ?")
+      let insertMention = try Self.mentionInsertion(db)
       for (itemID, itemMentions) in mentions {
         try delete.execute(arguments: [itemID])
-        for mention in itemMentions { try Self.insert(mention, itemID: itemID, db: db) }
+        for mention in itemMentions { try Self.insert(mention, itemID: itemID, with: insertMention) }
         try mark.execute(arguments: [version, itemID])
       }
     }

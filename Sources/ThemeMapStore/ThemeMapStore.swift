@@ -94,30 +94,40 @@ public final class ThemeMapStore: Sendable {
   {
     let document = parsed.document
     do {
-      return try writer.write { db -> WriteOutcome in
-        var replacing = false
-        // Only the id and hash: fetching the whole record would read the stored text back.
-        if let existing = try Row.fetchOne(
-          db, sql: "SELECT id, content_hash FROM documents WHERE path = ?", arguments: [document.path])
-        {
-          let id: Int64 = try existing.decode(atIndex: 0)
-          if try existing.decode(String.self, atIndex: 1) == document.contentHash {
-            return .unchanged(documentID: id)
-          }
-          try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
-          replacing = true
-        } else if let twin = try String.fetchOne(
-          db, sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1",
-          arguments: [document.contentHash])
-        {
-          return .duplicate(ofPath: twin)
-        }
-        let id = try Self.insert(parsed, mentions: mentions, db: db)
-        return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
-      }
+      return try writer.write { db in try Self.write(parsed, mentions: mentions, db: db) }
     } catch {
       throw .writeFailed(document: document.path, reason: String(describing: error))
     }
+  }
+
+  /// Writes a document on a connection already inside a transaction (or savepoint), which the caller
+  /// commits or rolls back as a whole.
+  static func write(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
+    -> WriteOutcome
+  {
+    let document = parsed.document
+    var replacing = false
+    // Only the id and hash: fetching the whole record would read the stored text back. Every statement
+    // run per document is cached: compiling one (SQLite's parser, GRDB's authorizer) cost more than
+    // running it.
+    if let existing = try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT id, content_hash FROM documents WHERE path = ?"),
+      arguments: [document.path])
+    {
+      let id: Int64 = try existing.decode(atIndex: 0)
+      if try existing.decode(String.self, atIndex: 1) == document.contentHash {
+        return .unchanged(documentID: id)
+      }
+      try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+      replacing = true
+    } else if let twin = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT path FROM documents WHERE content_hash = ? LIMIT 1"),
+      arguments: [document.contentHash])
+    {
+      return .duplicate(ofPath: twin)
+    }
+    let id = try insert(parsed, mentions: mentions, db: db)
+    return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
   }
 
   private static func insert(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
@@ -137,9 +147,8 @@ public final class ThemeMapStore: Sendable {
     let bodyID = try bodyID(for: parsed.meeting.body, db: db)
     let (meetingID, ordinalOffset) = try meetingID(
       for: parsed, bodyID: bodyID, documentID: documentID, db: db)
-    try db.execute(
-      sql: "INSERT INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)",
-      arguments: [meetingID, documentID])
+    try db.cachedStatement(sql: "INSERT INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)")
+      .execute(arguments: [meetingID, documentID])
     // Prepared once per connection and bound per row: encoding each record through `Codable` cost more
     // than SQLite's own work for the item and recommendation rows.
     let insertItem = try db.cachedStatement(
@@ -149,6 +158,7 @@ public final class ThemeMapStore: Sendable {
           minutes_end, attachments, links, tagged_with, document_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let insertMention = try mentionInsertion(db)
     var itemIDs: [Int: Int64] = [:]
     for item in parsed.items {
       try insertItem.execute(arguments: [
@@ -161,7 +171,7 @@ public final class ThemeMapStore: Sendable {
       let itemID = db.lastInsertedRowID
       itemIDs[item.ordinal] = itemID
       for mention in mentions?.byItemOrdinal[item.ordinal] ?? [] {
-        try insert(mention, itemID: itemID, db: db)
+        try insert(mention, itemID: itemID, with: insertMention)
       }
     }
     let insertRecommendation = try db.cachedStatement(
@@ -182,14 +192,19 @@ public final class ThemeMapStore: Sendable {
     return documentID
   }
 
-  /// Inserts one mention through a cached prepared statement: documents carry hundreds of mentions, and
-  /// encoding each through `Codable` was the largest cost of storing them.
-  static func insert(_ mention: Mention, itemID: Int64, db: Database) throws {
-    let statement = try db.cachedStatement(
+  /// The cached statement inserting a mention, fetched once per document: looking it up in the cache
+  /// hashes its SQL, which cost more than binding a mention.
+  static func mentionInsertion(_ db: Database) throws -> Statement {
+    try db.cachedStatement(
       sql: """
         INSERT INTO mentions (item_id, theme_id, field, matched_text, matched_alias, span_start, span_end, line)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
+  }
+
+  /// Inserts one mention through a prepared statement: documents carry hundreds of mentions, and
+  /// encoding each through `Codable` was the largest cost of storing them.
+  static func insert(_ mention: Mention, itemID: Int64, with statement: Statement) throws {
     try statement.execute(arguments: [
       itemID, mention.themeID, mention.field.rawValue, mention.matchedText, mention.matchedAlias,
       mention.span.start, mention.span.end, mention.span.line,
@@ -206,17 +221,17 @@ public final class ThemeMapStore: Sendable {
     // Only a stated or listed day identifies a meeting; inferred bounds could join two meetings.
     if let day = date.day?.isoString,
       let existing = try Int64.fetchOne(
-        db, sql: "SELECT id FROM meetings WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1",
+        db.cachedStatement(sql: "SELECT id FROM meetings WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1"),
         arguments: [bodyID, day])
     {
       let last = try Int.fetchOne(
-        db, sql: "SELECT MAX(ordinal) FROM items WHERE meeting_id = ?", arguments: [existing])
-      try db.execute(
+        db.cachedStatement(sql: "SELECT MAX(ordinal) FROM items WHERE meeting_id = ?"), arguments: [existing])
+      try db.cachedStatement(
         sql: """
           UPDATE meetings SET time = COALESCE(time, ?), venue = COALESCE(venue, ?),
                  contact = COALESCE(contact, ?) WHERE id = ?
-          """,
-        arguments: [parsed.meeting.time, parsed.meeting.venue, parsed.meeting.contact, existing])
+          """
+      ).execute(arguments: [parsed.meeting.time, parsed.meeting.venue, parsed.meeting.contact, existing])
       return (existing, last ?? 0)
     }
     try db.cachedStatement(

@@ -7,10 +7,11 @@ extension ThemeMap {
     static let configuration = CommandConfiguration(
       abstract: "Read meeting documents into the store.",
       discussion: """
-        Takes files and folders (folders are read recursively). Each file is stored in its own \
-        transaction; a file already stored with the same bytes is skipped, a changed one replaces its \
-        old rows, and a file that cannot be read is reported with its name and skipped while the \
-        rest go on. The exit status is 1 when any file failed.
+        Takes files and folders (folders are read recursively). Each file is stored whole or not at \
+        all (files are committed in groups; a killed run loses at most the group being written); a \
+        file already stored with the same bytes is skipped, a changed one replaces its old rows, and \
+        a file that cannot be read is reported with its name and skipped while the rest go on. The \
+        exit status is 1 when any file failed.
 
         Example:
           thememap ingest Datasets/documents --manifest Datasets/manifest.yaml --store out/thememap.sqlite
