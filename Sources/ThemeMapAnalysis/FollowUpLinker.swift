@@ -1,3 +1,4 @@
+import Foundation
 import ThemeMapModel
 import ThemeMapStore
 
@@ -45,37 +46,63 @@ public struct FollowUpLinker: Sendable {
   public func link<Texts: ItemTextSource>(_ snapshot: StoreSnapshot, texts: Texts) throws(Texts.Failure)
     -> FollowUpResult
   {
+    try link(snapshot, texts: texts, workers: Self.defaultWorkers)
+  }
+
+  /// The threads linking uses: one per active core.
+  static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+  /// `link(_:texts:)` on up to `workers` threads; the result is the same for any number of them
+  /// (1 does everything on the calling thread).
+  func link<Texts: ItemTextSource>(
+    _ snapshot: StoreSnapshot, texts: Texts, workers: Int
+  ) throws(Texts.Failure) -> FollowUpResult {
     let lookup = SnapshotLookup(snapshot)
-    var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts)
-    var statistics = FollowUpResult.Statistics(
-      recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
-    var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
-    var repeats: [Int: [Int]] = [:]
+    var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
+    let sources = corpus.recommendationIndexes
+    // Each recommendation's follow-ups and restatements, by its place in `sources`.
+    let accepted: [[(target: Int, pair: PairScore)]]
+    let repeats: [[Int]]
+    let scoredPairs: Int
     do {
       // The index's postings are the linker's largest structure: scoped so that they are freed before
       // the links and their quotes are made.
       let index = FollowUpIndex(corpus: corpus)
-      for source in corpus.recommendationIndexes {
-        let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
-        statistics.scoredPairs += candidates.count
-        let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
-        accepted[source] = found
-        if !restatements.isEmpty { repeats[source] = restatements }
+      let scoring = corpus
+      // Recommendations are scored independently of each other: runs of them go to the workers, and
+      // their results are put back together in order.
+      let runs = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
+        var found: [[(target: Int, pair: PairScore)]] = []
+        var restated: [[Int]] = []
+        var scored = 0
+        for source in sources[run] {
+          let candidates = index.candidates(of: source, in: scoring, parameters: parameters)
+          scored += candidates.count
+          let (targets, restatements) = followUps(of: source, among: candidates, in: scoring)
+          found.append(targets)
+          restated.append(restatements)
+        }
+        return (found: found, restated: restated, scored: scored)
       }
+      accepted = runs.flatMap(\.found)
+      repeats = runs.flatMap(\.restated)
+      scoredPairs = runs.reduce(0) { $0 + $1.scored }
     }
+    let statistics = FollowUpResult.Statistics(
+      recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
     if !snapshot.holdsTexts {
       // Only the items that links reach are quoted: their texts are read again, once each.
-      let quotedItems = accepted.values.flatMap { found in
+      let quotedItems = accepted.flatMap { found in
         found.lazy.filter { corpus.kinds[$0.target] == .item }.map { corpus.documents[$0.target].id }
       }
       corpus.quotedItemTexts = try texts.itemTexts(ids: quotedItems)
     }
-    var links: [CarryOver] = []
-    for source in corpus.recommendationIndexes {
-      for (target, pair) in accepted[source] ?? [] {
-        links.append(carryOver(source, target, pair, corpus))
+    let quoting = corpus
+    var links = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
+      run.flatMap { ordinal in
+        accepted[ordinal].map { target, pair in carryOver(sources[ordinal], target, pair, quoting) }
       }
-    }
+    }.flatMap { $0 }
     // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
     // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
     let keys = links.map { link in
