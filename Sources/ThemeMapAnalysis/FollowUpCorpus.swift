@@ -57,9 +57,6 @@ struct FollowUpDocument: Sendable {
 struct FollowUpCorpus: Sendable {
   /// The snapshot's lookups, for the items' titles (and texts, when the snapshot holds them).
   let lookup: SnapshotLookup
-  /// The agenda and minutes texts of the items a quote is made from, read again by id
-  /// (`FollowUpLinker`): the corpus keeps only vectors, not every item's text.
-  var quotedItemTexts: [Int64: ItemText] = [:]
   var documents: [FollowUpDocument]
   var vocabulary: [String]
   var documentFrequency: [Int]
@@ -185,16 +182,14 @@ struct FollowUpCorpus: Sendable {
     // Consumed so that its term-by-string dictionary is freed here, before the records are sorted.
     let (table, vocabulary) = builder.finish()
     wordTerms = table
-    // Sorting positions, not the records: a record is a large value to move. No two records share an
-    // order (ordinals are unique per meeting and per item, and start at 1).
-    let sorted = pending.indices.sorted { order[$0] < order[$1] }
-    documents = sorted.enumerated().map { position, index in
-      var document = pending[index]
-      document.position = position
-      return document
-    }
-    pending = []
+    // Sorting positions, not the records: a record is a large value to move; then the records are
+    // swapped into place. No two records share an order (ordinals are unique per meeting and per
+    // item, and start at 1).
+    pending.reorder(by: pending.indices.sorted { order[$0] < order[$1] })
     order = []
+    for position in pending.indices { pending[position].position = position }
+    documents = pending
+    pending = []
     self.vocabulary = vocabulary
     self.themeIDs = themeIDs
 
@@ -284,14 +279,13 @@ struct FollowUpCorpus: Sendable {
     return found
   }
 
-  /// A record's text: a recommendation's own, an item's joined again from `quotedItemTexts`, else
-  /// from the snapshot.
+  /// A record's text: a recommendation's own, an item's joined again from the snapshot (only its
+  /// title when the snapshot holds no texts: `FollowUpLinker` reads those again for quotes).
   func text(of index: Int) -> String {
     let document = documents[index]
     guard document.kind == .item else { return document.text }
     guard let item = lookup.itemByID[document.id] else { return "" }
-    guard let texts = quotedItemTexts[document.id] else { return FollowUpDocument.text(of: item) }
-    return FollowUpDocument.text(title: item.title, agenda: texts.agendaText, minutes: texts.minutesText)
+    return FollowUpDocument.text(of: item)
   }
 
   private static func familyIndex(

@@ -24,3 +24,24 @@ enum Parallel {
     return slots.values
   }
 }
+
+extension Array {
+  /// Puts the element at `order[i]` at position `i`, for every `i`, by swapping along the
+  /// permutation's cycles: unlike mapping `order` to a new array, it never holds two copies of large
+  /// elements.
+  /// - Parameter order: a permutation of the array's indexes (from sorting them, say).
+  /// - Complexity: O(n).
+  mutating func reorder(by order: [Int]) {
+    var order = order
+    for start in order.indices where order[start] != start {
+      var index = start
+      while order[index] != start {
+        let next = order[index]
+        swapAt(index, next)
+        order[index] = index
+        index = next
+      }
+      order[index] = index
+    }
+  }
+}

@@ -86,6 +86,19 @@ import ThemeMapTestSupport
     #expect(Set(serial.outcomes.map(\.status)).count > 2)
   }
 
+  @Test func reorderPutsEachElementWhereTheOrderSays() {
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 2, 7, 100] {
+      for _ in 0..<5 {
+        let original = (0..<count).map { "record \($0)" }
+        let order = Array(0..<count).shuffled(using: &generator)
+        var reordered = original
+        reordered.reorder(by: order)
+        #expect(reordered == order.map { original[$0] })
+      }
+    }
+  }
+
   @Test func runsCoverEveryIndexOnceInOrder() {
     for count in [0, 1, 2, 5, 31, 32, 33, 1_000] {
       for workers in [1, 2, 3, 8] {
