@@ -52,10 +52,12 @@ public struct FollowUpLinker: Sendable {
   /// The threads linking uses: one per active core.
   static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-  /// `link(_:texts:)` on up to `workers` threads; the result is the same for any number of them
-  /// (1 does everything on the calling thread).
+  /// `link(_:texts:)` on up to `workers` threads, reading the texts of `quotedItemsPerBatch` linked
+  /// items at a time for their quotes; the result is the same for any number of either (1 worker does
+  /// everything on the calling thread).
   func link<Texts: ItemTextSource>(
-    _ snapshot: StoreSnapshot, texts: Texts, workers: Int
+    _ snapshot: StoreSnapshot, texts: Texts, workers: Int,
+    quotedItemsPerBatch: Int = FollowUpLinker.quotedItemsPerBatch
   ) throws(Texts.Failure) -> FollowUpResult {
     let lookup = SnapshotLookup(snapshot)
     let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
@@ -114,7 +116,9 @@ public struct FollowUpLinker: Sendable {
       }
       links += run.links
     }
-    try quoteItems(&links, waiting: waiting, corpus: corpus, texts: texts, workers: workers)
+    try quoteItems(
+      &links, waiting: waiting, corpus: corpus, texts: texts, workers: workers,
+      itemsPerBatch: quotedItemsPerBatch)
     // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
     // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
     let keys = links.map { link in
@@ -217,7 +221,8 @@ public struct FollowUpLinker: Sendable {
   /// Makes the target quotes left waiting, reading the items' texts again a batch of items at a time
   /// (on this thread, which the reader needs) and quoting each batch on every core.
   private func quoteItems<Texts: ItemTextSource>(
-    _ links: inout [CarryOver], waiting: [WaitingQuote], corpus: FollowUpCorpus, texts: Texts, workers: Int
+    _ links: inout [CarryOver], waiting: [WaitingQuote], corpus: FollowUpCorpus, texts: Texts, workers: Int,
+    itemsPerBatch: Int
   ) throws(Texts.Failure) {
     // By item, so that each item's text is read once.
     let waiting = waiting.sorted { (links[$0.link].targetID, $0.link) < (links[$1.link].targetID, $1.link) }
@@ -228,7 +233,7 @@ public struct FollowUpLinker: Sendable {
       while end < waiting.count {
         let item = links[waiting[end].link].targetID
         if item != items.last {
-          guard items.count < Self.quotedItemsPerBatch else { break }
+          guard items.count < max(1, itemsPerBatch) else { break }
           items.append(item)
         }
         end += 1

@@ -68,17 +68,22 @@ import ThemeMapTestSupport
     }
   }
 
-  @Test(arguments: [2, 3, 16])
-  func parallelLinkingEqualsSerialLinking(workers: Int) throws {
+  @Test(arguments: [(2, 256), (3, 1), (16, 4)])
+  func parallelLinkingEqualsSerialLinking(workers: Int, quotedItemsPerBatch: Int) throws {
     let store = try Self.store.get()
     let linker = FollowUpLinker()
     let full = try store.snapshot()
     let serial = linker.link(full, texts: full, workers: 1)
     #expect(serial.links.count > 10)
+    // Items are quoted by reading their texts again: several batches of them when batches are small.
+    #expect(serial.links.filter { $0.targetKind == .item }.count > 2)
     #expect(serial.statistics.scoredPairs > 0)
-    // Slim, texts streamed from the store, as `thememap link` reads them.
+    // Slim, texts streamed from the store, as `thememap link` reads them; the serial run reads a
+    // snapshot holding every text, so the quotes made from texts read again are checked too.
     let parallel = try store.reading { reader in
-      try linker.link(try reader.snapshotForLinking(texts: false), texts: reader, workers: workers)
+      try linker.link(
+        try reader.snapshotForLinking(texts: false), texts: reader, workers: workers,
+        quotedItemsPerBatch: quotedItemsPerBatch)
     }
     #expect(parallel.links == serial.links)
     #expect(parallel.outcomes == serial.outcomes)
