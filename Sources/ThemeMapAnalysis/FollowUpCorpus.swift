@@ -114,27 +114,22 @@ struct FollowUpCorpus: Sendable {
         rank: rank, family: Self.familyIndex(lookup, meeting.id, parameters, &families),
         earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch)
     }
-    var builder = TermVectorBuilder(themeIndex: themeIndex, workers: workers)
+    let pipeline = FoldingPipeline(
+      builder: TermVectorBuilder(themeIndex: themeIndex, workers: workers), inBackground: workers > 1)
     var pending: [FollowUpDocument] = []
     var order: [(Int, Int, Int)] = []
     pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
     // Records wait in a batch of a few megabytes of text, to be folded on every core and numbered in
-    // reading order (`TermVectorBuilder`): the texts are read on this thread, which the reader needs.
+    // reading order (`TermVectorBuilder`) while this thread, which the reader needs, reads the next.
     var batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)] = []
     var pendingBytes = 0
     var limit = min(batchBytes, TermVectorBuilder.firstBatchBytes)
     func flush() {
-      let vectors = builder.vectors(of: batch.map(\.record))
-      for (waiting, vector) in zip(batch, vectors) {
-        var document = waiting.document
-        document.terms = vector.terms
-        document.length = vector.length
-        document.themes = vector.themes
-        pending.append(document)
-      }
-      batch.removeAll(keepingCapacity: true)
+      pending += pipeline.submit(batch)
+      // A new array: the one submitted is still being read.
+      batch = []
       pendingBytes = 0
       limit = min(batchBytes, limit * 2)
     }
@@ -179,8 +174,8 @@ struct FollowUpCorpus: Sendable {
       if pendingBytes >= limit { flush() }
     }
     flush()
-    // Consumed so that its term-by-string dictionary is freed here, before the records are sorted.
-    let (table, vocabulary) = builder.finish()
+    let (last, table, vocabulary) = pipeline.finish()
+    pending += last
     wordTerms = table
     // Sorting positions, not the records: a record is a large value to move; then the records are
     // swapped into place. No two records share an order (ordinals are unique per meeting and per

@@ -212,3 +212,77 @@ struct TermVectorBuilder: Sendable {
       themes: themes)
   }
 }
+
+/// Folds one batch of records on other threads while the caller reads the next from the store.
+///
+/// The store's texts must be read on the caller's thread; folding them need not. `submit` hands a
+/// batch to a background task and returns at once; the next `submit` (or `finish`) first waits for
+/// it, so batches are folded one at a time, in order, and term ids come out as on one thread.
+final class FoldingPipeline: @unchecked Sendable {
+  // `@unchecked`: `builder` and `folded` are only touched under `lock`. A background task holds it
+  // for its whole batch, and the caller takes it only after `group` says that task is done.
+  private let lock = NSLock()
+  private let group = DispatchGroup()
+  private var builder: TermVectorBuilder
+  private var folded: [FollowUpDocument] = []
+  private let inBackground: Bool
+
+  /// A pipeline folding with `builder`; with `inBackground` false, `submit` folds on the calling
+  /// thread.
+  init(builder: TermVectorBuilder, inBackground: Bool) {
+    self.builder = builder
+    self.inBackground = inBackground
+  }
+
+  /// Waits for the batch before, then starts folding `batch`; returns the records of the batch before
+  /// with their vectors.
+  func submit(_ batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)]) -> [FollowUpDocument]
+  {
+    let done = waitForFolded()
+    guard inBackground else {
+      fold(batch)
+      return done + waitForFolded()
+    }
+    group.enter()
+    DispatchQueue.global().async {
+      self.fold(batch)
+      self.group.leave()
+    }
+    return done
+  }
+
+  /// Waits for the last batch; returns its records with their vectors, and the word table and
+  /// vocabulary.
+  func finish() -> (documents: [FollowUpDocument], wordTerms: WordTermTable, vocabulary: [String]) {
+    let done = waitForFolded()
+    let (wordTerms, vocabulary) = lock.withLock {
+      let builder = self.builder
+      // Dropped so that its term-by-string dictionary is freed with the caller's copy.
+      self.builder = TermVectorBuilder(themeIndex: [:], workers: 1)
+      return builder.finish()
+    }
+    return (done, wordTerms, vocabulary)
+  }
+
+  private func fold(_ batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)]) {
+    lock.withLock {
+      let vectors = builder.vectors(of: batch.map(\.record))
+      folded = zip(batch, vectors).map { waiting, vector in
+        var document = waiting.document
+        document.terms = vector.terms
+        document.length = vector.length
+        document.themes = vector.themes
+        return document
+      }
+    }
+  }
+
+  private func waitForFolded() -> [FollowUpDocument] {
+    group.wait()
+    return lock.withLock {
+      let done = folded
+      folded = []
+      return done
+    }
+  }
+}
