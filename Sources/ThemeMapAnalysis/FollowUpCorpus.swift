@@ -57,9 +57,6 @@ struct FollowUpDocument: Sendable {
 struct FollowUpCorpus: Sendable {
   /// The snapshot's lookups, for the items' titles (and texts, when the snapshot holds them).
   let lookup: SnapshotLookup
-  /// The agenda and minutes texts of the items a quote is made from, read again by id
-  /// (`FollowUpLinker`): the corpus keeps only vectors, not every item's text.
-  var quotedItemTexts: [Int64: ItemText] = [:]
   var documents: [FollowUpDocument]
   var vocabulary: [String]
   var documentFrequency: [Int]
@@ -87,20 +84,20 @@ struct FollowUpCorpus: Sendable {
   var wordTerms: WordTermTable
 
   /// Builds the vectors from a snapshot that holds its items' texts.
-  init(lookup: SnapshotLookup, parameters: FollowUpParameters) {
-    self.init(lookup: lookup, parameters: parameters, texts: lookup.snapshot)
+  init(lookup: SnapshotLookup, parameters: FollowUpParameters, workers: Int = FollowUpLinker.defaultWorkers) {
+    self.init(lookup: lookup, parameters: parameters, texts: lookup.snapshot, workers: workers)
   }
 
-  /// Builds the vectors, reading each item's texts from `texts` as it goes and keeping none of them.
+  /// Builds the vectors, reading each item's texts from `texts` as it goes and keeping none of them,
+  /// folding them into terms on up to `workers` threads, at most `batchBytes` of text at a time; the
+  /// corpus is the same for any `workers` and `batchBytes`.
   /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
-  init<Texts: ItemTextSource>(lookup: SnapshotLookup, parameters: FollowUpParameters, texts: Texts)
-    throws(Texts.Failure)
-  {
+  init<Texts: ItemTextSource>(
+    lookup: SnapshotLookup, parameters: FollowUpParameters, texts: Texts,
+    workers: Int = FollowUpLinker.defaultWorkers, batchBytes: Int = TermVectorBuilder.batchBytes
+  ) throws(Texts.Failure) {
     self.lookup = lookup
     let snapshot = lookup.snapshot
-    let normaliser = TermNormaliser()
-    var termIDs: [String: Int32] = [:]
-    var vocabulary: [String] = []
     var themeIndex: [String: Int32] = [:]
     for theme in snapshot.themes where themeIndex[theme.id] == nil {
       themeIndex[theme.id] = Int32(themeIndex.count)
@@ -117,56 +114,25 @@ struct FollowUpCorpus: Sendable {
         rank: rank, family: Self.familyIndex(lookup, meeting.id, parameters, &families),
         earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch)
     }
-    typealias Vectors = (terms: [VectorEntry], length: Int, themes: [VectorEntry])
-    // Folded word -> term id, or -1 for a stop word: each distinct word is stemmed once.
-    var termOfWord = WordTermTable()
-    // Counts by term id for the record being read, with the ids it touched: a dictionary per record
-    // cost more than reading its words.
-    var termCounts: [Int32] = []
-    var touched: [Int32] = []
-    func vectors(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Vectors {
-      var length = 0
-      touched.removeAll(keepingCapacity: true)
-      normaliser.forEachFoldedWord(in: text) { word, _ in
-        let id = termOfWord.term(of: word) {
-          guard let term = TermNormaliser.normalise(String(decoding: word, as: UTF8.self)) else { return -1 }
-          if let known = termIDs[term] { return known }
-          let id = Int32(vocabulary.count)
-          termIDs[term] = id
-          vocabulary.append(term)
-          termCounts.append(0)
-          return id
-        }
-        guard id >= 0 else { return true }
-        if termCounts[Int(id)] == 0 { touched.append(id) }
-        termCounts[Int(id)] += 1
-        length += 1
-        return true
-      }
-      touched.sort()
-      let terms = touched.map { id in
-        let entry = VectorEntry(key: id, count: termCounts[Int(id)])
-        termCounts[Int(id)] = 0
-        return entry
-      }
-      var themeCounts: [VectorEntry] = []
-      for mention in mentions {
-        guard let index = themeIndex[mention.themeId] else { continue }
-        if let at = themeCounts.firstIndex(where: { $0.key == index }) {
-          themeCounts[at].count += 1
-        } else {
-          themeCounts.append(VectorEntry(key: index, count: 1))
-        }
-      }
-      themeCounts.sort { $0.key < $1.key }
-      return (terms, length, themeCounts)
-    }
-
+    let pipeline = FoldingPipeline(
+      builder: TermVectorBuilder(themeIndex: themeIndex, workers: workers), inBackground: workers > 1)
     var pending: [FollowUpDocument] = []
     var order: [(Int, Int, Int)] = []
     pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
+    // Records wait in a batch of a few megabytes of text, to be folded on every core and numbered in
+    // reading order (`TermVectorBuilder`) while this thread, which the reader needs, reads the next.
+    var batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)] = []
+    var pendingBytes = 0
+    var limit = min(batchBytes, TermVectorBuilder.firstBatchBytes)
+    func flush() {
+      pending += pipeline.submit(batch)
+      // A new array: the one submitted is still being read.
+      batch = []
+      pendingBytes = 0
+      limit = min(batchBytes, limit * 2)
+    }
     // Items come in snapshot order, which the store's stream keeps: term ids are given in the order
     // words are first read, so the order is part of the result.
     try texts.forEachItemText { text in
@@ -180,36 +146,45 @@ struct FollowUpCorpus: Sendable {
         let inside = mentions.filter {
           $0.spanStart >= record.spanStart && $0.spanEnd <= record.spanEnd
         }
-        let vector = vectors(record.text, inside[...])
         order.append((facts.rank, item.ordinal, record.ordinal))
-        pending.append(
-          FollowUpDocument(
-            kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
-            earliest: facts.earliest, latest: facts.latest, position: 0,
-            recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
-            terms: vector.terms, length: vector.length, themes: vector.themes, mentions: inside[...]))
+        batch.append(
+          (
+            FollowUpDocument(
+              kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
+              earliest: facts.earliest, latest: facts.latest, position: 0,
+              recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
+              terms: [], length: 0, themes: [], mentions: inside[...]),
+            TermVectorBuilder.Record(texts: [record.text], mentions: inside[...])
+          ))
+        pendingBytes += record.text.utf8.count
       }
-      let itemText = FollowUpDocument.text(
-        title: item.title, agenda: text.agendaText, minutes: text.minutesText)
-      let vector = vectors(itemText, mentions)
+      // The item's three texts are folded one after another, which reads the same words in the same
+      // order as their joined text (`FollowUpDocument.text`) without making it.
       order.append((facts.rank, item.ordinal, 0))
-      pending.append(
-        FollowUpDocument(
-          kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
-          earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
-          text: "", terms: vector.terms, length: vector.length, themes: vector.themes, mentions: mentions))
+      batch.append(
+        (
+          FollowUpDocument(
+            kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
+            earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
+            text: "", terms: [], length: 0, themes: [], mentions: mentions),
+          TermVectorBuilder.Record(
+            texts: [item.title, text.agendaText, text.minutesText], mentions: mentions)
+        ))
+      pendingBytes += item.title.utf8.count + text.agendaText.utf8.count + text.minutesText.utf8.count
+      if pendingBytes >= limit { flush() }
     }
-    // Sorting positions, not the records: a record is a large value to move. No two records share an
-    // order (ordinals are unique per meeting and per item, and start at 1).
-    let sorted = pending.indices.sorted { order[$0] < order[$1] }
-    documents = sorted.enumerated().map { position, index in
-      var document = pending[index]
-      document.position = position
-      return document
-    }
-    pending = []
+    flush()
+    let (last, table, vocabulary) = pipeline.finish()
+    pending += last
+    wordTerms = table
+    // Sorting positions, not the records: a record is a large value to move; then the records are
+    // swapped into place. No two records share an order (ordinals are unique per meeting and per
+    // item, and start at 1).
+    pending.reorder(by: pending.indices.sorted { order[$0] < order[$1] })
     order = []
-    wordTerms = termOfWord
+    for position in pending.indices { pending[position].position = position }
+    documents = pending
+    pending = []
     self.vocabulary = vocabulary
     self.themeIDs = themeIDs
 
@@ -299,14 +274,13 @@ struct FollowUpCorpus: Sendable {
     return found
   }
 
-  /// A record's text: a recommendation's own, an item's joined again from `quotedItemTexts`, else
-  /// from the snapshot.
+  /// A record's text: a recommendation's own, an item's joined again from the snapshot (only its
+  /// title when the snapshot holds no texts: `FollowUpLinker` reads those again for quotes).
   func text(of index: Int) -> String {
     let document = documents[index]
     guard document.kind == .item else { return document.text }
     guard let item = lookup.itemByID[document.id] else { return "" }
-    guard let texts = quotedItemTexts[document.id] else { return FollowUpDocument.text(of: item) }
-    return FollowUpDocument.text(title: item.title, agenda: texts.agendaText, minutes: texts.minutesText)
+    return FollowUpDocument.text(of: item)
   }
 
   private static func familyIndex(
@@ -337,7 +311,15 @@ struct WordTermTable: Sendable {
   private var arena: [UInt8] = []
   private var entries: [Entry] = []
   /// Open addressing, linear probing: an index into `entries`, or -1. Its count is a power of two.
-  private var slots = [Int32](repeating: -1, count: 1 << 12)
+  private var slots: [Int32]
+
+  /// An empty table with room for half of `slots` words before it grows; `slots` is rounded up to a
+  /// power of two.
+  init(slots: Int = 1 << 12) {
+    var count = 2
+    while count < slots { count <<= 1 }
+    self.slots = [Int32](repeating: -1, count: count)
+  }
 
   private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -381,6 +363,17 @@ struct WordTermTable: Sendable {
     arena.append(contentsOf: word)
     if entries.count * 2 > slots.count { grow() }
     return term
+  }
+
+  /// Adds a word the table does not hold yet, with its term.
+  mutating func insert(_ word: UnsafeBufferPointer<UInt8>, term: Int32) {
+    let hash = Self.hash(word)
+    let (slot, found) = slot(of: word, hash: hash)
+    guard found == nil else { return }
+    slots[slot] = Int32(entries.count)
+    entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), hash: hash, term: term))
+    arena.append(contentsOf: word)
+    if entries.count * 2 > slots.count { grow() }
   }
 
   /// Doubles the slots and places every entry again.

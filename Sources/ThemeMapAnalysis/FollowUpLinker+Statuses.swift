@@ -21,7 +21,8 @@ extension FollowUpLinker {
     return updateRequestPhrases.contains { lowered.contains($0) }
   }
 
-  /// Each recommendation's status, times carried, last sighting and repeats.
+  /// Each recommendation's status, times carried, last sighting and repeats, from its follow-ups and
+  /// restatements (`accepted` and `repeats`, by its place in `corpus.recommendationIndexes`).
   ///
   /// A sighting is the recommendation itself, a near-identical restatement after it (a later item of
   /// its meeting or a later meeting) or a linked follow-up. At the latest sighting's meeting: a
@@ -31,21 +32,21 @@ extension FollowUpLinker {
   /// the meeting carried out itself) stays *agreed*.
   /// - Complexity: O(n log n + l) for n recommendations and l links and repeats.
   static func outcomes(
-    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: [Int: [(target: Int, pair: PairScore)]],
-    repeats: [Int: [Int]]
+    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: [[(target: Int, pair: PairScore)]],
+    repeats: [[Int]]
   ) -> [RecommendationOutcome] {
     var repeatOf: [Int: Int] = [:]
-    for source in corpus.recommendationIndexes {
-      for target in repeats[source] ?? [] where repeatOf[target] == nil { repeatOf[target] = source }
+    for (ordinal, source) in corpus.recommendationIndexes.enumerated() {
+      for target in repeats[ordinal] where repeatOf[target] == nil { repeatOf[target] = source }
     }
     let earliestDays = corpus.earliestDays
     func order(_ index: Int) -> (Int, Int) { (earliestDays[index] ?? .max, index) }
 
     var outcomes: [RecommendationOutcome] = []
-    for source in corpus.recommendationIndexes {
+    for (ordinal, source) in corpus.recommendationIndexes.enumerated() {
       let document = corpus.documents[source]
-      let links = (accepted[source] ?? []).map(\.target)
-      let restatements = repeats[source] ?? []
+      let links = accepted[ordinal].map(\.target)
+      let restatements = repeats[ordinal]
       let latest = (links + restatements).max { order($0) < order($1) }
       let status: RecommendationStatus
       var lastSeen = document.meetingID

@@ -1,3 +1,4 @@
+import Foundation
 import ThemeMapModel
 import ThemeMapStore
 
@@ -45,43 +46,85 @@ public struct FollowUpLinker: Sendable {
   public func link<Texts: ItemTextSource>(_ snapshot: StoreSnapshot, texts: Texts) throws(Texts.Failure)
     -> FollowUpResult
   {
+    try link(snapshot, texts: texts, workers: Self.defaultWorkers)
+  }
+
+  /// The threads linking uses: one per active core.
+  static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+  /// `link(_:texts:)` on up to `workers` threads, reading the texts of `quotedItemsPerBatch` linked
+  /// items at a time for their quotes; the result is the same for any number of either (1 worker does
+  /// everything on the calling thread).
+  func link<Texts: ItemTextSource>(
+    _ snapshot: StoreSnapshot, texts: Texts, workers: Int,
+    quotedItemsPerBatch: Int = FollowUpLinker.quotedItemsPerBatch
+  ) throws(Texts.Failure) -> FollowUpResult {
     let lookup = SnapshotLookup(snapshot)
-    var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts)
-    var statistics = FollowUpResult.Statistics(
-      recommendations: corpus.recommendationIndexes.count, records: corpus.documents.count, scoredPairs: 0)
-    var accepted: [Int: [(target: Int, pair: PairScore)]] = [:]
-    var repeats: [Int: [Int]] = [:]
+    let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
+    let sources = corpus.recommendationIndexes
+    // Each recommendation's follow-ups and restatements, by its place in `sources`.
+    let accepted: [[(target: Int, pair: PairScore)]]
+    let repeats: [[Int]]
+    let scoredPairs: Int
     do {
       // The index's postings are the linker's largest structure: scoped so that they are freed before
       // the links and their quotes are made.
       let index = FollowUpIndex(corpus: corpus)
-      for source in corpus.recommendationIndexes {
-        let candidates = index.candidates(of: source, in: corpus, parameters: parameters)
-        statistics.scoredPairs += candidates.count
-        let (found, restatements) = followUps(of: source, among: candidates, in: corpus)
-        accepted[source] = found
-        if !restatements.isEmpty { repeats[source] = restatements }
+      let scoring = corpus
+      // Recommendations are scored independently of each other: runs of them go to the workers, and
+      // their results are put back together in order.
+      let runs = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
+        var found: [[(target: Int, pair: PairScore)]] = []
+        var restated: [[Int]] = []
+        var scored = 0
+        for source in sources[run] {
+          let candidates = index.candidates(of: source, in: scoring, parameters: parameters)
+          scored += candidates.count
+          let (targets, restatements) = followUps(of: source, among: candidates, in: scoring)
+          found.append(targets)
+          restated.append(restatements)
+        }
+        return (found: found, restated: restated, scored: scored)
       }
+      accepted = runs.flatMap(\.found)
+      repeats = runs.flatMap(\.restated)
+      scoredPairs = runs.reduce(0) { $0 + $1.scored }
     }
-    if !snapshot.holdsTexts {
-      // Only the items that links reach are quoted: their texts are read again, once each.
-      let quotedItems = accepted.values.flatMap { found in
-        found.lazy.filter { corpus.kinds[$0.target] == .item }.map { corpus.documents[$0.target].id }
+    let statistics = FollowUpResult.Statistics(
+      recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
+    let quoting = corpus
+    let built = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
+      var links: [CarryOver] = []
+      var waiting: [WaitingQuote] = []
+      for ordinal in run {
+        for (target, pair) in accepted[ordinal] {
+          let (link, focus) = carryOver(
+            sources[ordinal], target, pair, quoting, holdsTexts: snapshot.holdsTexts)
+          if let focus { waiting.append(WaitingQuote(link: links.count, target: target, focus: focus)) }
+          links.append(link)
+        }
       }
-      corpus.quotedItemTexts = try texts.itemTexts(ids: quotedItems)
+      return (links: links, waiting: waiting)
     }
     var links: [CarryOver] = []
-    for source in corpus.recommendationIndexes {
-      for (target, pair) in accepted[source] ?? [] {
-        links.append(carryOver(source, target, pair, corpus))
+    var waiting: [WaitingQuote] = []
+    for run in built {
+      waiting += run.waiting.map { quote in
+        var quote = quote
+        quote.link += links.count
+        return quote
       }
+      links += run.links
     }
+    try quoteItems(
+      &links, waiting: waiting, corpus: corpus, texts: texts, workers: workers,
+      itemsPerBatch: quotedItemsPerBatch)
     // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
     // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
     let keys = links.map { link in
       (link.recommendationID, -link.score, link.targetKind == .item ? 0 : 1, link.targetID)
     }
-    links = links.indices.sorted { keys[$0] < keys[$1] }.map { links[$0] }
+    links.reorder(by: links.indices.sorted { keys[$0] < keys[$1] })
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
     return FollowUpResult(links: links, outcomes: outcomes, statistics: statistics)
   }
@@ -138,29 +181,95 @@ public struct FollowUpLinker: Sendable {
     return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
   }
 
-  private func carryOver(_ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus)
-    -> CarryOver
-  {
+  /// A link and, when its target is an item whose text the snapshot does not hold, what its target
+  /// quote looks for: the quote is then left empty for `quoteItems` to make.
+  private func carryOver(
+    _ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus, holdsTexts: Bool
+  ) -> (link: CarryOver, waiting: QuoteFocus?) {
     let left = corpus.documents[source]
     let right = corpus.documents[target]
     let evidence = corpus.evidence(source, target)
-    let theme = evidence.themes.first.map { corpus.themeIDs[Int($0)] }
-    let term = evidence.terms.first
-    // The first mention of the strongest shared theme, else the first word of the rarest shared term.
-    func focus(_ text: String, _ mentions: ArraySlice<MentionRecord>) -> Range<Int>? {
-      theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
-        ?? term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
-    }
-    let leftText = corpus.text(of: source)
-    let rightText = corpus.text(of: target)
-    return CarryOver(
+    let focus = QuoteFocus(
+      theme: evidence.themes.first.map { corpus.themeIDs[Int($0)] }, term: evidence.terms.first)
+    let waits = right.kind == .item && !holdsTexts
+    let link = CarryOver(
       recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
       targetID: right.id,
       score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
       sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
-      sourceQuote: Quote.excerpt(leftText, around: focus(leftText, left.mentions)),
-      targetQuote: Quote.excerpt(rightText, around: focus(rightText, right.mentions)))
+      sourceQuote: Self.quote(corpus.text(of: source), of: source, focus, corpus),
+      targetQuote: waits ? "" : Self.quote(corpus.text(of: target), of: target, focus, corpus))
+    return (link, waits ? focus : nil)
   }
+
+  /// The sentence of a record's text around the first mention of the strongest shared theme, else
+  /// around the first word of the rarest shared term.
+  private static func quote(_ text: String, of index: Int, _ focus: QuoteFocus, _ corpus: FollowUpCorpus)
+    -> String
+  {
+    let mentions = corpus.documents[index].mentions
+    let range =
+      focus.theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
+      ?? focus.term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
+    return Quote.excerpt(text, around: range)
+  }
+
+  /// Items whose texts are read again for their quotes at a time: the texts of every linked item at
+  /// once grew with the corpus (a tenth of it), a batch of them does not.
+  static let quotedItemsPerBatch = 256
+
+  /// Makes the target quotes left waiting, reading the items' texts again a batch of items at a time
+  /// (on this thread, which the reader needs) and quoting each batch on every core.
+  private func quoteItems<Texts: ItemTextSource>(
+    _ links: inout [CarryOver], waiting: [WaitingQuote], corpus: FollowUpCorpus, texts: Texts, workers: Int,
+    itemsPerBatch: Int
+  ) throws(Texts.Failure) {
+    // By item, so that each item's text is read once.
+    let waiting = waiting.sorted { (links[$0.link].targetID, $0.link) < (links[$1.link].targetID, $1.link) }
+    var start = 0
+    while start < waiting.count {
+      var end = start
+      var items: [Int64] = []
+      while end < waiting.count {
+        let item = links[waiting[end].link].targetID
+        if item != items.last {
+          guard items.count < max(1, itemsPerBatch) else { break }
+          items.append(item)
+        }
+        end += 1
+      }
+      let itemTexts = try texts.itemTexts(ids: items)
+      let batch = Array(waiting[start..<end])
+      let quotes = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
+        run.map { index in
+          let quote = batch[index]
+          let document = corpus.documents[quote.target]
+          let title = corpus.lookup.itemByID[document.id]?.title ?? ""
+          // An item gone from the store since the snapshot is quoted by its title, as before.
+          let text =
+            itemTexts[document.id].map {
+              FollowUpDocument.text(title: title, agenda: $0.agendaText, minutes: $0.minutesText)
+            } ?? title
+          return Self.quote(text, of: quote.target, quote.focus, corpus)
+        }
+      }.flatMap { $0 }
+      for (quote, text) in zip(batch, quotes) { links[quote.link].targetQuote = text }
+      start = end
+    }
+  }
+}
+
+/// What a link's quotes look for: its strongest shared theme, else its rarest shared term.
+struct QuoteFocus: Sendable {
+  var theme: String?
+  var term: Int32?
+}
+
+/// A target quote to make once its item's text is read again: the link's place and the target record.
+struct WaitingQuote: Sendable {
+  var link: Int
+  var target: Int
+  var focus: QuoteFocus
 }
 
 /// What `FollowUpLinker.link(_:)` found.

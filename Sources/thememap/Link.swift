@@ -3,6 +3,10 @@ import ThemeMapAnalysis
 import ThemeMapModel
 import ThemeMapStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension ThemeMap {
   struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +51,27 @@ extension ThemeMap {
 func linkFollowUps(
   in store: ThemeMapStore, parameters: FollowUpParameters = FollowUpParameters()
 ) throws -> String {
+  let summary = try linkAndStore(in: store, parameters: parameters)
+  // Linking frees a store-sized heap spread over the malloc arenas of the threads that folded and
+  // scored; glibc keeps those pages for the same threads, while what `run` does next (the export)
+  // allocates on others. Handing them back keeps the run's peak at the larger of the two stages
+  // rather than nearer their sum.
+  releaseFreedMemory()
+  return summary
+}
+
+/// Asks glibc to hand free heap pages back to the system (`malloc_trim(0)`), found at run time:
+/// Swift's Glibc module leaves out `malloc.h`. Elsewhere, or when it is missing, does nothing.
+private func releaseFreedMemory() {
+  #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(nil, "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+  #endif
+}
+
+/// `linkFollowUps`, its links and statuses freed on return.
+private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameters) throws -> String {
   // A slim snapshot and the items' texts streamed in the same read: the linker keeps vectors, not
   // texts, and reads again only the texts its quotes need.
   let result = try store.reading { reader in

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import ThemeMapModel
+import ThemeMapPipeline
+import ThemeMapStore
+import ThemeMapTestSupport
+
+@testable import ThemeMapAnalysis
+
+/// Linking on several threads must give exactly what it gives on one: the same term ids (so the same
+/// `shared_terms` order), links, outcomes and statistics, on the seeds and the shared corpus.
+@Suite struct ParallelLinkingTests {
+  /// The seeds and, where present, the shared corpus, ingested and tagged, not linked.
+  static let store: Result<ThemeMapStore, any Error> = Result {
+    let store = try ThemeMapStore()
+    let extra = Fixtures.sharedDirectory.map { [$0.appendingPathComponent("corpus")] } ?? []
+    _ = try SeedPipelineTests.ingestSeeds(into: store, extra: extra)
+    return store
+  }
+
+  /// Term ids as reading every record's words in stream order on one thread gives them: an item's
+  /// recommendations, then its title, agenda and minutes, item by item in snapshot order.
+  static func referenceVocabulary(_ snapshot: StoreSnapshot) -> [String] {
+    var vocabulary: [String] = []
+    var known: Set<String> = []
+    let normaliser = TermNormaliser()
+    let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
+    for item in snapshot.items {
+      guard let id = item.id else { continue }
+      let texts = (recommendationsByItem[id] ?? []).map(\.text) + [FollowUpDocument.text(of: item)]
+      for text in texts {
+        for term in normaliser.terms(in: text) where known.insert(term).inserted { vocabulary.append(term) }
+      }
+    }
+    return vocabulary
+  }
+
+  @Test func batchedParallelCorpusReadsWordsAsOneThreadDoes() throws {
+    let snapshot = try Self.store.get().snapshot()
+    let lookup = SnapshotLookup(snapshot)
+    let parameters = FollowUpParameters()
+    let serial = FollowUpCorpus(lookup: lookup, parameters: parameters, workers: 1)
+    #expect(serial.vocabulary == Self.referenceVocabulary(snapshot))
+    #expect(serial.vocabulary.count > 500)
+    // Tiny batches: words first read in one batch are known in the next, and a record's new words can
+    // meet terms an earlier record of its batch made.
+    for (workers, batchBytes) in [(2, 1 << 22), (3, 20_000), (8, 1), (1, 5_000)] {
+      let other = FollowUpCorpus(
+        lookup: lookup, parameters: parameters, texts: snapshot, workers: workers, batchBytes: batchBytes)
+      #expect(other.vocabulary == serial.vocabulary, "\(workers) workers, \(batchBytes) bytes")
+      #expect(other.termVectors == serial.termVectors, "\(workers) workers, \(batchBytes) bytes")
+      #expect(other.themeVectors == serial.themeVectors)
+      #expect(other.documents.map(\.length) == serial.documents.map(\.length))
+      #expect(other.documents.map(\.id) == serial.documents.map(\.id))
+      #expect(other.termNorm == serial.termNorm)
+    }
+    // Each record's vector counts its terms as the normaliser reads them.
+    let termIDs = Dictionary(uniqueKeysWithValues: serial.vocabulary.enumerated().map { ($1, Int32($0)) })
+    for index in serial.documents.indices {
+      let document = serial.documents[index]
+      let text =
+        document.kind == .item
+        ? lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? "" : document.text
+      var counts: [Int32: Int32] = [:]
+      for term in TermNormaliser().terms(in: text) { counts[termIDs[term] ?? -1, default: 0] += 1 }
+      let expected = counts.keys.sorted().map { VectorEntry(key: $0, count: counts[$0] ?? 0) }
+      #expect(serial.termVectors[index] == expected)
+    }
+  }
+
+  @Test(arguments: [(2, 256), (3, 1), (16, 4)])
+  func parallelLinkingEqualsSerialLinking(workers: Int, quotedItemsPerBatch: Int) throws {
+    let store = try Self.store.get()
+    let linker = FollowUpLinker()
+    let full = try store.snapshot()
+    let serial = linker.link(full, texts: full, workers: 1)
+    #expect(serial.links.count > 10)
+    // Items are quoted by reading their texts again: several batches of them when batches are small.
+    #expect(serial.links.filter { $0.targetKind == .item }.count > 2)
+    #expect(serial.statistics.scoredPairs > 0)
+    // Slim, texts streamed from the store, as `thememap link` reads them; the serial run reads a
+    // snapshot holding every text, so the quotes made from texts read again are checked too.
+    let parallel = try store.reading { reader in
+      try linker.link(
+        try reader.snapshotForLinking(texts: false), texts: reader, workers: workers,
+        quotedItemsPerBatch: quotedItemsPerBatch)
+    }
+    #expect(parallel.links == serial.links)
+    #expect(parallel.outcomes == serial.outcomes)
+    #expect(parallel.statistics == serial.statistics)
+    #expect(Set(serial.outcomes.map(\.status)).count > 2)
+  }
+
+  @Test func reorderPutsEachElementWhereTheOrderSays() {
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 2, 7, 100] {
+      for _ in 0..<5 {
+        let original = (0..<count).map { "record \($0)" }
+        let order = Array(0..<count).shuffled(using: &generator)
+        var reordered = original
+        reordered.reorder(by: order)
+        #expect(reordered == order.map { original[$0] })
+      }
+    }
+  }
+
+  @Test func runsCoverEveryIndexOnceInOrder() {
+    for count in [0, 1, 2, 5, 31, 32, 33, 1_000] {
+      for workers in [1, 2, 3, 8] {
+        let runs = Parallel.runs(of: count, workers: workers)
+        #expect(runs.flatMap { Array($0) } == Array(0..<count), "\(count) by \(workers)")
+        #expect(workers > 1 || runs.count == 1)
+      }
+    }
+    #expect(Parallel.runs(of: 1_000, workers: 2).count == 32)
+    let squares: [Int] = Parallel.map(Array(0..<100), workers: 4) { (value: Int) -> Int in value * value }
+    #expect(squares == (0..<100).map { $0 * $0 })
+  }
+}
