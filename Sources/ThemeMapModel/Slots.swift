@@ -4,19 +4,21 @@ import Foundation
 ///
 /// `DispatchQueue.concurrentPerform` needs somewhere Sendable to put each iteration's result; a lock
 /// around an array of optionals is enough, since each worker holds it only to store one value.
-final class Slots<Value: Sendable>: @unchecked Sendable {
+public final class Slots<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var storage: [Value?]
 
-  init(count: Int) {
+  /// Empty slots, `count` of them.
+  public init(count: Int) {
     storage = Array(repeating: nil, count: count)
   }
 
-  subscript(index: Int) -> Value? {
+  /// The value stored at `index`, if any.
+  public subscript(index: Int) -> Value? {
     get { lock.withLock { storage[index] } }
     set { lock.withLock { storage[index] = newValue } }
   }
 
   /// The filled slots in index order.
-  var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+  public var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
 }
