@@ -125,4 +125,21 @@ import ThemeMapTestSupport
       #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("datapackage.json").path))
     }
   }
+
+  /// The analyses computed on two threads are those computed one after the other.
+  @Test(arguments: [false, true])
+  func analysisComputedConcurrentlyEqualsTheSerialOne(corpus: Bool) throws {
+    let snapshot = try Self.linkedStore(corpus: corpus).snapshot()
+    for granularity in [PeriodGranularity.quarter, .year] {
+      let serial = ExportAnalysis(snapshot: snapshot, granularity: granularity, concurrently: false)
+      let concurrent = ExportAnalysis(snapshot: snapshot, granularity: granularity, concurrently: true)
+      #expect(!serial.links.isEmpty && !serial.trends.isEmpty && !serial.candidates.isEmpty)
+      #expect(concurrent.links == serial.links)
+      #expect(concurrent.outcomes == serial.outcomes)
+      #expect(concurrent.trends == serial.trends)
+      #expect(concurrent.appearances == serial.appearances)
+      #expect(concurrent.transitions == serial.transitions)
+      #expect(concurrent.candidates == serial.candidates)
+    }
+  }
 }
