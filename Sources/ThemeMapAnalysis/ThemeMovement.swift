@@ -22,26 +22,28 @@ public enum ThemeMovement {
   /// The appearances, from lookups already made over the snapshot (exports share one).
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func appearances(using lookup: SnapshotLookup) -> [ThemeAppearance] {
-    let snapshot = lookup.snapshot
     struct Key: Hashable {
       var theme: String
       var meeting: Int64
     }
     struct Counts {
       var mentions = 0
-      var items: Set<Int64> = []
-      /// The item last added: mentions come item by item, so most repeats skip the set.
-      var lastItem: Int64?
+      var items = 0
     }
-    // One entry per theme and meeting, changed in place: one hash per mention.
+    // One entry per theme and meeting, changed in place: one hash per mention. Mentions are taken
+    // item by item, so an item counts once per theme without a set of item ids per entry (those sets
+    // were most of the memory the timeline took).
     var counts: [Key: Counts] = [:]
-    for mention in snapshot.mentions {
-      guard let meetingID = lookup.itemByID[mention.itemId]?.meetingId else { continue }
-      modify(&counts[Key(theme: mention.themeId, meeting: meetingID), default: Counts()]) { entry in
-        entry.mentions += 1
-        if entry.lastItem != mention.itemId {
-          entry.items.insert(mention.itemId)
-          entry.lastItem = mention.itemId
+    var themesOfItem: [String] = []
+    for (itemID, mentions) in lookup.mentionsByItem {
+      guard let meetingID = lookup.itemByID[itemID]?.meetingId else { continue }
+      themesOfItem.removeAll(keepingCapacity: true)
+      for mention in mentions {
+        let isNewTheme = !themesOfItem.contains(mention.themeId)
+        if isNewTheme { themesOfItem.append(mention.themeId) }
+        modify(&counts[Key(theme: mention.themeId, meeting: meetingID), default: Counts()]) { entry in
+          entry.mentions += 1
+          if isNewTheme { entry.items += 1 }
         }
       }
     }
@@ -71,7 +73,7 @@ public enum ThemeMovement {
         rows.append(
           ThemeAppearance(
             themeID: theme, meetingID: meetingID, body: meeting.body, date: day,
-            items: entry?.items.count ?? 0, mentions: entry?.mentions ?? 0, sequence: offset + 1,
+            items: entry?.items ?? 0, mentions: entry?.mentions ?? 0, sequence: offset + 1,
             daysSincePrevious: gap, previousBody: previous?.body))
         previous = (meeting.body, day)
       }

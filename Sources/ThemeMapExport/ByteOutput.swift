@@ -100,7 +100,8 @@ final class FileSink {
   let path: String
   private let temporaryPath: String
   private let handle: FileHandle
-  private var failure: String?
+  /// The first write failure, reported by `finish`.
+  private(set) var failure: String?
   private var finished = false
 
   init(path: String) throws(ExportError) {

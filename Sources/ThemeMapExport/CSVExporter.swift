@@ -44,47 +44,60 @@ public struct CSVExporter: Sendable {
   public func writeAll(_ analysis: ExportAnalysis, texts: StoreReader?, to folder: URL) throws(ExportError)
     -> [URL]
   {
-    let context = analysis.context
     try createFolder(folder)
     var written: [URL] = []
+    for file in CSVFile.allCases { written.append(try write(file, analysis, texts: texts, to: folder)) }
+    return written
+  }
+
+  /// Writes one of the files `writeAll` writes, into a folder that exists.
+  /// - Parameter texts: the reader a slim snapshot was loaded with; only items.csv and carry_over.csv
+  ///   read it (see `CSVFile.readsStore(for:)`), so the other files can be written on any thread.
+  /// - Returns: the path written.
+  func write(_ file: CSVFile, _ analysis: ExportAnalysis, texts: StoreReader?, to folder: URL)
+    throws(ExportError) -> URL
+  {
+    let context = analysis.context
+    let url = folder.appendingPathComponent(file.schema.fileName)
     // Rows are made one at a time as the file is written, never all at once.
-    func write(_ schema: CSVSchema, _ rows: some Sequence<[CSVValue]>) throws(ExportError) {
-      try write(schema) { (writer: inout CSVWriter) throws(ExportError) in
+    func write(_ rows: some Sequence<[CSVValue]>) throws(ExportError) {
+      try write { (writer: inout CSVWriter) throws(ExportError) in
         for row in rows { try writer.write(row) }
       }
     }
-    func write(_ schema: CSVSchema, _ fill: (inout CSVWriter) throws(ExportError) -> Void) throws(ExportError)
-    {
-      let url = folder.appendingPathComponent(schema.fileName)
-      var writer = try CSVWriter(path: url.path, schema: schema, neutralisesFormulas: neutralisesFormulas)
+    func write(_ fill: (inout CSVWriter) throws(ExportError) -> Void) throws(ExportError) {
+      var writer = try CSVWriter(
+        path: url.path, schema: file.schema, neutralisesFormulas: neutralisesFormulas)
       try fill(&writer)
       try writer.finish()
-      written.append(url)
     }
-    let reader = analysis.snapshot.holdsTexts ? nil : texts
-    try write(OutputSchemas.meetings, context.meetingRows())
-    if let reader {
-      try write(OutputSchemas.items) { (writer: inout CSVWriter) throws(ExportError) in
-        try Self.streamItems(context, from: reader, into: &writer)
+    let reader = file.readsStore(for: analysis.snapshot) ? texts : nil
+    switch file {
+    case .meetings: try write(context.meetingRows())
+    case .items:
+      if let reader {
+        try write { (writer: inout CSVWriter) throws(ExportError) in
+          try Self.streamItems(context, from: reader, into: &writer)
+        }
+      } else {
+        try write(context.itemRows())
       }
-    } else {
-      try write(OutputSchemas.items, context.itemRows())
-    }
-    try write(OutputSchemas.mentions, context.mentionRows())
-    try write(OutputSchemas.recommendations, context.recommendationRows())
-    try write(OutputSchemas.themeTrends, analysis.trends.lazy.map(ExportContext.trendRow))
-    if let reader {
-      try write(OutputSchemas.carryOver) { (writer: inout CSVWriter) throws(ExportError) in
-        try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
+    case .mentions: try write(context.mentionRows())
+    case .recommendations: try write(context.recommendationRows())
+    case .themeTrends: try write(analysis.trends.lazy.map(ExportContext.trendRow))
+    case .carryOver:
+      if let reader {
+        try write { (writer: inout CSVWriter) throws(ExportError) in
+          try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
+        }
+      } else {
+        try write(context.carryOverRows(analysis.links))
       }
-    } else {
-      try write(OutputSchemas.carryOver, context.carryOverRows(analysis.links))
+    case .themeTimeline: try write(context.timelineRows(analysis.appearances))
+    case .themeTransitions: try write(analysis.transitions.lazy.map(ExportContext.transitionRow))
+    case .workProgramme: try write(analysis.candidates.lazy.map(ExportContext.workProgrammeRow))
     }
-    try write(OutputSchemas.themeTimeline, context.timelineRows(analysis.appearances))
-    try write(OutputSchemas.themeTransitions, analysis.transitions.lazy.map(ExportContext.transitionRow))
-    try writeWorkProgramme(analysis.candidates, to: folder)
-    written.append(folder.appendingPathComponent(OutputSchemas.workProgramme.fileName))
-    return written
+    return url
   }
 
   /// Writes work_programme.csv: the candidates as given, ranked.
@@ -153,11 +166,39 @@ public struct CSVExporter: Sendable {
     }
   }
 
-  private func createFolder(_ folder: URL) throws(ExportError) {
+  func createFolder(_ folder: URL) throws(ExportError) {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
     }
+  }
+}
+
+/// The CSV files `CSVExporter.writeAll` writes, in the order it writes them.
+enum CSVFile: CaseIterable, Sendable {
+  case meetings, items, mentions, recommendations, themeTrends, carryOver, themeTimeline, themeTransitions
+  case workProgramme
+
+  /// The file's schema.
+  var schema: CSVSchema {
+    switch self {
+    case .meetings: OutputSchemas.meetings
+    case .items: OutputSchemas.items
+    case .mentions: OutputSchemas.mentions
+    case .recommendations: OutputSchemas.recommendations
+    case .themeTrends: OutputSchemas.themeTrends
+    case .carryOver: OutputSchemas.carryOver
+    case .themeTimeline: OutputSchemas.themeTimeline
+    case .themeTransitions: OutputSchemas.themeTransitions
+    case .workProgramme: OutputSchemas.workProgramme
+    }
+  }
+
+  /// Whether writing the file from this snapshot streams texts from the store: items.csv and
+  /// carry_over.csv of a slim snapshot. Those must be written on the thread that holds the reader,
+  /// since a database connection serves one thread at a time.
+  func readsStore(for snapshot: StoreSnapshot) -> Bool {
+    !snapshot.holdsTexts && (self == .items || self == .carryOver)
   }
 }

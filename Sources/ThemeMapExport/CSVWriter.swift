@@ -18,8 +18,9 @@ import ThemeMapModel
 public struct CSVWriter: ~Copyable {
   /// The file written (its final name).
   let path: String
-  private let temporaryPath: String
-  private let handle: FileHandle
+  /// The open temporary file: it removes itself when a failed export abandons the writer, so an
+  /// error never leaves a `.partial` file behind.
+  private let sink: FileSink
   private let columnCount: Int
   private let neutralisesFormulas: Bool
   private var buffer: [UInt8] = []
@@ -28,13 +29,9 @@ public struct CSVWriter: ~Copyable {
   /// Creates the file (through a temporary name) and writes the header row.
   public init(path: String, schema: CSVSchema, neutralisesFormulas: Bool = true) throws(ExportError) {
     self.path = path
-    self.temporaryPath = path + ".partial"
     self.columnCount = schema.columns.count
     self.neutralisesFormulas = neutralisesFormulas
-    guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporaryPath)
-    else { throw .cannotWrite(path: path, reason: "cannot create the file") }
-    self.handle = handle
+    sink = try FileSink(path: path)
     buffer.reserveCapacity(1 << 16)
     appendRow(schema.columns.map(\.name), neutralise: false)
   }
@@ -70,27 +67,18 @@ public struct CSVWriter: ~Copyable {
   }
 
   /// Flushes, closes and moves the file into place.
+  /// - Throws: `ExportError.cannotWrite` naming the file, for this or any earlier failed write.
   public consuming func finish() throws(ExportError) {
     try flush()
-    do {
-      try handle.close()
-      if FileManager.default.fileExists(atPath: path) {
-        try FileManager.default.removeItem(atPath: path)
-      }
-      try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
-    } catch {
-      throw .cannotWrite(path: path, reason: error.localizedDescription)
-    }
+    try sink.finish()
   }
 
   private mutating func flush() throws(ExportError) {
     guard !buffer.isEmpty else { return }
-    do {
-      try handle.write(contentsOf: buffer)
-    } catch {
-      throw .cannotWrite(path: path, reason: error.localizedDescription)
-    }
+    sink.write(buffer)
     buffer.removeAll(keepingCapacity: true)
+    // Stop at the first failed write instead of formatting the rest of a file that cannot be saved.
+    if let failure = sink.failure { throw .cannotWrite(path: path, reason: failure) }
   }
 
   private mutating func appendRow(_ fields: [String], neutralise: Bool, textMask: [Bool] = []) {

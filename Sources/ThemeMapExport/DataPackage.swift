@@ -75,7 +75,7 @@ public enum DataPackage {
   /// - Throws: `ExportError.cannotWrite` naming the file.
   @discardableResult
   public static func write(to folder: URL, schemas: [CSVSchema] = allSchemas) throws(ExportError) -> URL {
-    let url = folder.appendingPathComponent("datapackage.json")
+    let url = url(in: folder)
     let present = schemas.filter {
       FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path)
     }
@@ -90,6 +90,9 @@ public enum DataPackage {
     }
     return url
   }
+
+  /// Where `write(to:schemas:)` writes the descriptor.
+  static func url(in folder: URL) -> URL { folder.appendingPathComponent("datapackage.json") }
 
   /// A resource name: the file name without ".csv" (names are lower-case letters, digits, "-", "_"
   /// and "." in the Frictionless spec; the file name stays the path).

@@ -35,24 +35,39 @@ public struct GraphExporter: Sendable {
   private func writeAll(_ input: GraphInput, context: ExportContext, to folder: URL) throws(ExportError)
     -> [URL]
   {
+    try createFolder(folder)
+    var written: [URL] = []
+    for kind in kinds { written += try write(kind, input, context: context, to: folder) }
+    return written
+  }
+
+  /// The files one graph is written to, in `formats` order.
+  func urls(of kind: ThemeGraphKind, in folder: URL) -> [URL] {
+    formats.map { folder.appendingPathComponent("\(kind.rawValue).\($0.fileExtension)") }
+  }
+
+  /// Builds one graph and writes it in each format, into a folder that exists.
+  /// - Returns: the files written, in `formats` order.
+  func write(_ kind: ThemeGraphKind, _ input: GraphInput, context: ExportContext, to folder: URL)
+    throws(ExportError) -> [URL]
+  {
+    let graph = ThemeGraphs.build(kind, from: input, context: context)
+    let urls = urls(of: kind, in: folder)
+    for (format, url) in zip(formats, urls) {
+      do {
+        try GraphWriter.write(graph, as: format, to: url)
+      } catch {
+        throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      }
+    }
+    return urls
+  }
+
+  func createFolder(_ folder: URL) throws(ExportError) {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
     }
-    var written: [URL] = []
-    for kind in kinds {
-      let graph = ThemeGraphs.build(kind, from: input, context: context)
-      for format in formats {
-        let url = folder.appendingPathComponent("\(kind.rawValue).\(format.fileExtension)")
-        do {
-          try GraphWriter.write(graph, as: format, to: url)
-        } catch {
-          throw .cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
-        written.append(url)
-      }
-    }
-    return written
   }
 }

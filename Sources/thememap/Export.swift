@@ -62,9 +62,10 @@ extension ThemeMap {
       } else {
         // The theme moves feed both the CSVs and the graphs: computed once.
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
-        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-        written += try exporter.writeAll(analysis, texts: reader, to: folder)
-        written += try graphs.writeAll(analysis, to: graphFolder)
+        let export = ExportRun(
+          csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
+          graphs: graphs)
+        written += try export.write(analysis, reading: reader, to: folder)
       }
       return written
     }

@@ -3,10 +3,6 @@ import ThemeMapAnalysis
 import ThemeMapModel
 import ThemeMapStore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 extension ThemeMap {
   struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,18 +52,8 @@ func linkFollowUps(
   // scored; glibc keeps those pages for the same threads, while what `run` does next (the export)
   // allocates on others. Handing them back keeps the run's peak at the larger of the two stages
   // rather than nearer their sum.
-  releaseFreedMemory()
+  FreedMemory.returnToSystem()
   return summary
-}
-
-/// Asks glibc to hand free heap pages back to the system (`malloc_trim(0)`), found at run time:
-/// Swift's Glibc module leaves out `malloc.h`. Elsewhere, or when it is missing, does nothing.
-private func releaseFreedMemory() {
-  #if canImport(Glibc)
-    typealias Trim = @convention(c) (Int) -> Int32
-    guard let symbol = dlsym(nil, "malloc_trim") else { return }
-    _ = unsafeBitCast(symbol, to: Trim.self)(0)
-  #endif
 }
 
 /// `linkFollowUps`, its links and statuses freed on return.

@@ -29,25 +29,13 @@ extension ThemeMap {
     func run() throws {
       let store = try storeOptions.open()
       let written = try store.reading { reader in
-        try writeReportAndDataPackage(
+        try ExportRun(
+          csv: nil, graphs: nil, report: HTMLReport(), corpus: "the documents stored in \(store.path)"
+        ).write(
           ExportAnalysis(snapshot: try reader.snapshot(texts: false), granularity: csvOptions.period),
-          quotes: reader, into: URL(fileURLWithPath: out), corpus: "the documents stored in \(store.path)")
+          reading: reader, to: URL(fileURLWithPath: out))
       }
       for url in written { print("wrote \(url.path)") }
     }
   }
-}
-
-/// Writes report.html and datapackage.json into a folder: shared by `report` and `run`.
-///
-/// The report shows the analysis given (trends, timeline, work programme) with the links and
-/// statuses the store holds; before `thememap link` it says follow-ups were not assessed. For a slim
-/// snapshot, the quotes shown are read from `quotes`, the reader it was loaded with.
-func writeReportAndDataPackage(
-  _ analysis: ExportAnalysis, quotes: StoreReader?, into folder: URL, corpus: String
-) throws -> [URL] {
-  var input = ReportInput(analysis, corpus: corpus)
-  if let quotes { try input.readQuotes(from: quotes) }
-  let report = try HTMLReport().write(input, to: folder.appendingPathComponent("report.html"))
-  return [report, try DataPackage.write(to: folder)]
 }

@@ -92,12 +92,10 @@ extension ThemeMap {
         let snapshot = try reader.snapshot(texts: false)
         // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
-        let exporter = CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period)
-        var written = try exporter.writeAll(analysis, texts: reader, to: output)
-        written += try GraphExporter().writeAll(analysis, to: output.appendingPathComponent("graphs"))
-        written += try writeReportAndDataPackage(
-          analysis, quotes: reader, into: output,
-          corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
+        let export = ExportRun(
+          csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
+          report: HTMLReport(), corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
+        let written = try export.write(analysis, reading: reader, to: output)
         return (snapshot, written)
       }
 
