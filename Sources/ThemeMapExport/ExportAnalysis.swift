@@ -45,74 +45,42 @@ public struct ExportAnalysis: Sendable {
     // Two rounds of two independent halves, paired by their cost on the 20 MB corpus: decoding the
     // links (170 ms) beside the lookups and the trends (130 ms), then the work programme, which needs
     // both (185 ms), beside the theme moves and the CSV lookups (165 ms).
-    var links: [CarryOver] = []
-    var outcomes: [RecommendationOutcome] = []
-    var shared: SnapshotLookup?
-    var trends: [ThemeTrend] = []
-    for part in Self.inHalves(
+    let ((links, outcomes), (lookup, trends)) = Self.both(
       concurrently,
-      { half in
-        half == 0
-          ? .followUps(snapshot.carryOvers.map(\.carryOver), snapshot.outcomes.map(\.outcome))
-          : .lookup(SnapshotLookup(snapshot), ThemeTrends.compute(from: snapshot, granularity: granularity))
-      })
-    {
-      switch part {
-      case .followUps(let decodedLinks, let decodedOutcomes):
-        (links, outcomes) = (decodedLinks, decodedOutcomes)
-      case .lookup(let lookup, let computed): (shared, trends) = (lookup, computed)
-      default: break
-      }
-    }
+      { (snapshot.carryOvers.map(\.carryOver), snapshot.outcomes.map(\.outcome)) },
+      { (SnapshotLookup(snapshot), ThemeTrends.compute(from: snapshot, granularity: granularity)) })
     // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
-    let lookup = shared ?? SnapshotLookup(snapshot)
-    var candidates: [WorkProgrammeCandidate] = []
-    var appearances: [ThemeAppearance] = []
-    var transitions: [ThemeTransition] = []
-    var context: ExportContext?
-    for part in Self.inHalves(
+    let (candidates, (appearances, transitions, context)) = Self.both(
       concurrently,
-      { [links, outcomes] half in
-        if half == 0 {
-          return .candidates(
-            WorkProgramme.candidates(
-              lookup: lookup, links: links, outcomes: outcomes, granularity: granularity))
-        }
+      {
+        WorkProgramme.candidates(lookup: lookup, links: links, outcomes: outcomes, granularity: granularity)
+      },
+      {
         let appearances = ThemeMovement.appearances(using: lookup)
-        return .movement(
-          appearances, ThemeMovement.transitions(from: appearances), ExportContext(lookup: lookup))
+        return (appearances, ThemeMovement.transitions(from: appearances), ExportContext(lookup: lookup))
       })
-    {
-      switch part {
-      case .candidates(let ranked): candidates = ranked
-      case .movement(let found, let moves, let lookups):
-        (appearances, transitions, context) = (found, moves, lookups)
-      default: break
-      }
-    }
     self.links = links
     self.outcomes = outcomes
     self.trends = trends
     self.appearances = appearances
     self.transitions = transitions
     self.candidates = candidates
-    self.context = context ?? ExportContext(lookup: lookup)
+    self.context = context
   }
 
-  /// What one half of a round of `init` computes.
-  private enum Part: Sendable {
-    case followUps([CarryOver], [RecommendationOutcome])
-    case lookup(SnapshotLookup, [ThemeTrend])
-    case candidates([WorkProgrammeCandidate])
-    case movement([ThemeAppearance], [ThemeTransition], ExportContext)
-  }
-
-  /// The two halves of a round, `make(0)` and `make(1)`, on two threads when `concurrently`.
-  private static func inHalves(_ concurrently: Bool, _ make: @Sendable (Int) -> Part) -> [Part] {
-    guard concurrently else { return [make(0), make(1)] }
-    let slots = Slots<Part>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in slots[half] = make(half) }
-    return slots.values
+  /// `first()` and `second()`, on two threads when `concurrently`.
+  private static func both<First: Sendable, Second: Sendable>(
+    _ concurrently: Bool, _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+  ) -> (First, Second) {
+    guard concurrently else { return (first(), second()) }
+    let firsts = Slots<First>(count: 1)
+    let seconds = Slots<Second>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      if half == 0 { firsts[0] = first() } else { seconds[0] = second() }
+    }
+    // Both iterations have run when concurrentPerform returns; the fallback only satisfies the types.
+    guard let one = firsts[0], let other = seconds[0] else { return (first(), second()) }
+    return (one, other)
   }
 }
 
