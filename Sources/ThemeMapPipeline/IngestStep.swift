@@ -47,18 +47,24 @@ public struct IngestStep: Sendable {
 
   private let reader: DocumentReader
   private let workingDirectory: URL
+  private let trustsFileStamps: Bool
 
   /// Creates the step.
+  /// - Parameter trustsFileStamps: Whether a file whose size and modification time are the ones stored
+  ///   is taken as unchanged without reading it (`FileStamp`). When false every file is read and hashed.
   public init(
     manifest: Manifest?,
-    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+    trustsFileStamps: Bool = true
   ) {
     reader = DocumentReader(manifest: manifest)
     self.workingDirectory = workingDirectory
+    self.trustsFileStamps = trustsFileStamps
   }
 
   /// Ingests files into a store. A file that cannot be read or parsed is reported and skipped; the
-  /// others go on. A file whose bytes are already stored at its path is not parsed again.
+  /// others go on. A file whose bytes are already stored at its path is not parsed again, and one whose
+  /// stamp is the one stored is not even read.
   ///
   /// Files are read, hashed, parsed and (with `tagging`) tagged on every core while this thread stores
   /// the ones before them, in path order, a group of documents per transaction
@@ -80,11 +86,12 @@ public struct IngestStep: Sendable {
     files: [URL], into store: ThemeMapStore, tagging: TaggingPass?, limits: PreparedFeed<Prepared>.Limits
   ) -> Report {
     let feed = PreparedFeed<Prepared>(count: files.count, limits: limits)
+    let stored = StoredFiles(store: store)
     let workers = DispatchGroup()
     for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
       DispatchQueue.global().async(group: workers) {
         while let index = feed.claim() {
-          let prepared = prepareOne(files[index], store: store, tagging: tagging)
+          let prepared = prepareOne(files[index], stored: stored, tagging: tagging)
           feed.deliver(prepared, bytes: prepared.textBytes, at: index)
         }
       }
@@ -105,48 +112,67 @@ public struct IngestStep: Sendable {
   /// the same report and store; tests compare the two.
   func runOneByOne(files: [URL], into store: ThemeMapStore, tagging: TaggingPass? = nil) -> Report {
     var writer = GroupWriter(store: store, grouped: false)
+    let stored = StoredFiles(store: store)
     for file in files {
-      writer.write([prepareOne(file, store: store, tagging: tagging)])
+      writer.write([prepareOne(file, stored: stored, tagging: tagging)])
     }
     return writer.report
   }
 
   /// One file read and parsed, waiting for the writer.
   enum Prepared: Sendable {
-    case unchanged(path: String)
+    /// The stored bytes, found by the file's stamp, or by its hash (then with the new stamp to save).
+    case unchanged(path: String, restamp: FileStamp?)
     case failed(path: String, IngestError)
-    case parsed(path: String, ParsedDocument, DocumentMentions?)
+    case parsed(path: String, ParsedDocument, DocumentMentions?, FileStamp?)
 
     /// The file's path as stored.
     var path: String {
       switch self {
-      case .unchanged(let path), .failed(let path, _), .parsed(let path, _, _): path
+      case .unchanged(let path, _), .failed(let path, _), .parsed(let path, _, _, _): path
       }
     }
 
     /// The text held, which counts against the pipeline's memory window.
     var textBytes: Int {
-      if case .parsed(_, let parsed, _) = self { return parsed.document.text.utf8.count }
+      if case .parsed(_, let parsed, _, _) = self { return parsed.document.text.utf8.count }
       return 0
     }
   }
 
-  private func prepareOne(_ url: URL, store: ThemeMapStore, tagging: TaggingPass?) -> Prepared {
+  /// What the store held for every path when the step began, and the clock then.
+  struct StoredFiles: Sendable {
+    let byPath: [String: ThemeMapStore.StoredFile]
+    let now: Int64
+
+    /// A failed read only means every file is read and hashed; the writes then decide.
+    init(store: ThemeMapStore) {
+      byPath = (try? store.storedFiles()) ?? [:]
+      now = Int64(Date().timeIntervalSince1970)
+    }
+  }
+
+  private func prepareOne(_ url: URL, stored: StoredFiles, tagging: TaggingPass?) -> Prepared {
     let path = DocumentCollector.displayPath(for: url, relativeTo: workingDirectory)
+    // Taken before the read, so that a write during the read leaves a stamp the next run sees moved.
+    let stamp = FileStamp(ofFileAt: url.path, now: stored.now)
+    let storedFile = stored.byPath[path]
+    if trustsFileStamps, let stamp, let storedFile, storedFile.stamp == stamp {
+      return .unchanged(path: path, restamp: nil)
+    }
     let bytes: [UInt8]
     do {
       bytes = [UInt8](try Data(contentsOf: url))
     } catch {
       return .failed(path: path, .unreadable(path: path, reason: error.localizedDescription))
     }
-    // A failed lookup only means the file is parsed again; the write then decides.
-    if let stored = try? store.storedContentHash(forPath: path), SHA256.hexDigest(bytes) == stored {
-      return .unchanged(path: path)
+    if let storedFile, SHA256.hexDigest(bytes) == storedFile.contentHash {
+      return .unchanged(path: path, restamp: stamp)
     }
     do {
       let parsed = try reader.read(
         bytes: bytes, path: path, manifestEntry: reader.manifestEntry(forFileAt: url))
-      return .parsed(path: path, parsed, tagging?.mentions(of: parsed))
+      return .parsed(path: path, parsed, tagging?.mentions(of: parsed), stamp)
     } catch {
       return .failed(path: path, error)
     }
@@ -184,22 +210,32 @@ public struct IngestStep: Sendable {
     /// Writes a run of prepared files whose paths are all different.
     private mutating func writeRun(_ prepared: ArraySlice<Prepared>) {
       var pending: [ThemeMapStore.PendingDocument] = []
-      for case .parsed(let path, let parsed, let mentions) in prepared
-      where storedHashes[path] != parsed.document.contentHash {
-        pending.append(ThemeMapStore.PendingDocument(parsed, mentions: mentions))
+      var restamps: [String: FileStamp] = [:]
+      for item in prepared {
+        switch item {
+        case .parsed(let path, let parsed, let mentions, let stamp)
+        where storedHashes[path] != parsed.document.contentHash:
+          pending.append(ThemeMapStore.PendingDocument(parsed, mentions: mentions, stamp: stamp))
+        case .unchanged(let path, let stamp?):
+          restamps[path] = stamp
+        default:
+          break
+        }
       }
+      // A stamp that fails to save only costs the next ingest a hash of the file.
+      try? store.restamp(restamps)
       var written =
         grouped
         ? store.writeGroup(pending).map { ($0.outcome, $0.sameDayItems) }.makeIterator()
         : pending.map(writeAlone).makeIterator()
       for item in prepared {
         switch item {
-        case .unchanged(let path):
+        case .unchanged(let path, _):
           report.files.append(FileReport(path: path, outcome: .unchanged))
         case .failed(let path, let error):
           report.files.append(FileReport(path: path, outcome: .skipped(reason: error.reason)))
           report.diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.reason))
-        case .parsed(let path, let parsed, _):
+        case .parsed(let path, let parsed, _, _):
           if storedHashes[path] == parsed.document.contentHash {
             report.files.append(FileReport(path: path, outcome: .unchanged))
           } else if let result = written.next() {
@@ -213,7 +249,7 @@ public struct IngestStep: Sendable {
     private func writeAlone(_ pending: ThemeMapStore.PendingDocument) -> WriteResult {
       let parsed = pending.parsed
       do throws(StoreError) {
-        let outcome = try store.write(parsed, mentions: pending.mentions)
+        let outcome = try store.write(parsed, mentions: pending.mentions, stamp: pending.stamp)
         switch outcome {
         case .inserted, .replaced:
           guard let day = parsed.meeting.date.day?.isoString, !parsed.items.isEmpty else { break }

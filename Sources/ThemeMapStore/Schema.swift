@@ -151,6 +151,14 @@ enum Schema {
     migrator.registerMigration("v5-meeting-day-index") { db in
       try db.create(index: "meetings_on_body_id_and_date", on: "meetings", columns: ["body_id", "date"])
     }
+    // A rerun on an unchanged corpus read and hashed every file to find that nothing changed; with the
+    // size and modification time each file had when stored, it reads only the files whose stamp moved.
+    migrator.registerMigration("v6-document-file-stamps") { db in
+      try db.alter(table: "documents") { table in
+        table.add(column: "file_size", .integer)
+        table.add(column: "file_modified", .integer)
+      }
+    }
     return migrator
   }
 }

@@ -8,11 +8,14 @@ extension ThemeMapStore {
     public var parsed: ParsedDocument
     /// Its mentions, when it was tagged before being stored.
     public var mentions: DocumentMentions?
+    /// The file's stamp when it was read, saved so that the next ingest can skip it.
+    public var stamp: FileStamp?
 
-    /// Pairs a document with its mentions.
-    public init(_ parsed: ParsedDocument, mentions: DocumentMentions? = nil) {
+    /// Pairs a document with its mentions and its file's stamp.
+    public init(_ parsed: ParsedDocument, mentions: DocumentMentions? = nil, stamp: FileStamp? = nil) {
       self.parsed = parsed
       self.mentions = mentions
+      self.stamp = stamp
     }
   }
 
@@ -68,7 +71,7 @@ extension ThemeMapStore {
     try db.cachedStatement(sql: "SAVEPOINT document").execute()
     let outcome: WriteOutcome
     do {
-      outcome = try write(pending.parsed, mentions: pending.mentions, db: db)
+      outcome = try write(pending.parsed, mentions: pending.mentions, stamp: pending.stamp, db: db)
       try db.cachedStatement(sql: "RELEASE SAVEPOINT document").execute()
     } catch {
       // SQLite ends the whole transaction on some errors (a full disk, I/O, memory): the documents
@@ -96,7 +99,7 @@ extension ThemeMapStore {
   /// read after the commit.
   private func writeAlone(_ pending: PendingDocument) -> GroupedWrite {
     do throws(StoreError) {
-      let outcome = try write(pending.parsed, mentions: pending.mentions)
+      let outcome = try write(pending.parsed, mentions: pending.mentions, stamp: pending.stamp)
       var sameDay: [String: [String]]?
       if let day = Self.sameDayKey(pending.parsed, outcome) {
         sameDay = try? storedItems(

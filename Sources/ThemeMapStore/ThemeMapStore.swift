@@ -89,12 +89,13 @@ public final class ThemeMapStore: Sendable {
   /// Writes a parsed document in one transaction.
   /// - Throws: `StoreError.writeFailed` naming the document; the transaction is rolled back.
   @discardableResult
-  public func write(_ parsed: ParsedDocument, mentions: DocumentMentions? = nil) throws(StoreError)
-    -> WriteOutcome
-  {
+  /// - Parameter stamp: The file's stamp when it was read, saved so that the next ingest can skip it.
+  public func write(
+    _ parsed: ParsedDocument, mentions: DocumentMentions? = nil, stamp: FileStamp? = nil
+  ) throws(StoreError) -> WriteOutcome {
     let document = parsed.document
     do {
-      return try writer.write { db in try Self.write(parsed, mentions: mentions, db: db) }
+      return try writer.write { db in try Self.write(parsed, mentions: mentions, stamp: stamp, db: db) }
     } catch {
       throw .writeFailed(document: document.path, reason: String(describing: error))
     }
@@ -102,9 +103,9 @@ public final class ThemeMapStore: Sendable {
 
   /// Writes a document on a connection already inside a transaction (or savepoint), which the caller
   /// commits or rolls back as a whole.
-  static func write(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
-    -> WriteOutcome
-  {
+  static func write(
+    _ parsed: ParsedDocument, mentions: DocumentMentions?, stamp: FileStamp?, db: Database
+  ) throws -> WriteOutcome {
     let document = parsed.document
     var replacing = false
     // Only the id and hash: fetching the whole record would read the stored text back. Every statement
@@ -116,6 +117,10 @@ public final class ThemeMapStore: Sendable {
     {
       let id: Int64 = try existing.decode(atIndex: 0)
       if try existing.decode(String.self, atIndex: 1) == document.contentHash {
+        if let stamp {
+          try db.cachedStatement(sql: "UPDATE documents SET file_size = ?, file_modified = ? WHERE id = ?")
+            .execute(arguments: [stamp.size, stamp.modified, id])
+        }
         return .unchanged(documentID: id)
       }
       try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
@@ -126,22 +131,23 @@ public final class ThemeMapStore: Sendable {
     {
       return .duplicate(ofPath: twin)
     }
-    let id = try insert(parsed, mentions: mentions, db: db)
+    let id = try insert(parsed, mentions: mentions, stamp: stamp, db: db)
     return replacing ? .replaced(documentID: id) : .inserted(documentID: id)
   }
 
-  private static func insert(_ parsed: ParsedDocument, mentions: DocumentMentions?, db: Database) throws
-    -> Int64
-  {
+  private static func insert(
+    _ parsed: ParsedDocument, mentions: DocumentMentions?, stamp: FileStamp?, db: Database
+  ) throws -> Int64 {
     let document = parsed.document
     try db.cachedStatement(
       sql: """
-        INSERT INTO documents (path, content_hash, format, source_address, text, byte_count, encoding)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO documents (path, content_hash, format, source_address, text, byte_count, encoding,
+          file_size, file_modified)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       document.path, document.contentHash, document.format.rawValue, document.sourceAddress, document.text,
-      document.text.utf8.count, document.encoding.rawValue,
+      document.text.utf8.count, document.encoding.rawValue, stamp?.size, stamp?.modified,
     ])
     let documentID = db.lastInsertedRowID
     let bodyID = try bodyID(for: parsed.meeting.body, db: db)

@@ -25,13 +25,15 @@ extension ThemeMap {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var ingestOptions: IngestOptions
+
     func validate() throws {
       if paths.isEmpty { throw ValidationError("Name at least one file or folder to ingest.") }
     }
 
     func run() throws {
       let store = try storeOptions.open()
-      let step = IngestStep(manifest: try loadManifest(at: manifest))
+      let step = ingestOptions.step(manifest: try loadManifest(at: manifest))
       let report = step.run(
         files: DocumentCollector.files(in: paths.map { URL(fileURLWithPath: $0) }), into: store)
       printIngestReport(report)

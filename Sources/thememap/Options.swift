@@ -4,6 +4,7 @@ import ThemeMapAnalysis
 import ThemeMapExport
 import ThemeMapIngest
 import ThemeMapModel
+import ThemeMapPipeline
 import ThemeMapStore
 
 /// Where the SQLite store is.
@@ -25,6 +26,22 @@ struct TaxonomyOptions: ParsableArguments {
 
   func load() throws -> Taxonomy {
     try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: taxonomy))
+  }
+}
+
+/// How files already stored are recognised.
+struct IngestOptions: ParsableArguments {
+  @Flag(
+    name: .long,
+    help: """
+      Read and hash every file, even one whose size and modification time are those stored. By \
+      default such a file is taken as unchanged without being read; use this after copying files \
+      with tools that keep an edited file's time and size.
+      """)
+  var rehash = false
+
+  func step(manifest: Manifest?) -> IngestStep {
+    IngestStep(manifest: manifest, trustsFileStamps: !rehash)
   }
 }
 

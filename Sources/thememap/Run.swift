@@ -29,6 +29,8 @@ extension ThemeMap {
 
     @OptionGroup var csvOptions: CSVOptions
 
+    @OptionGroup var ingestOptions: IngestOptions
+
     func run() throws {
       let root = URL(fileURLWithPath: datasets)
       let output = URL(fileURLWithPath: out)
@@ -52,7 +54,7 @@ extension ThemeMap {
       // stored; the pass afterwards only retags older items when the taxonomy has changed.
       try store.replaceThemes(with: taxonomy)
       let taggingPass = try TaggingPass(taxonomy: taxonomy)
-      let ingest = IngestStep(manifest: manifest).run(
+      let ingest = ingestOptions.step(manifest: manifest).run(
         files: DocumentCollector.files(in: [sources]), into: store, tagging: taggingPass)
       printIngestReport(ingest)
       let tagging = try taggingPass.run(on: store)
