@@ -97,8 +97,9 @@ extension ThemeGraphs {
       return nodes.count - 1
     }
 
-    var edges: [GraphEdge] = []
-    for link in links {
+    // An edge per link is made each time a writer reads it (`GraphEdges`): only the ends are kept.
+    var ends: [(link: Int32, source: Int32, target: Int32)] = []
+    for (index, link) in links.enumerated() {
       guard let sourceNode = recommendationNode(link.recommendationID) else { continue }
       let targetNode: Int? =
         switch link.targetKind {
@@ -106,17 +107,23 @@ extension ThemeGraphs {
         case .item: itemNode(link.targetID)
         }
       guard let targetNode else { continue }
-      let source = nodes[sourceNode].id
-      let target = nodes[targetNode].id
-      let date = nodes[targetNode].spells.first?.start
-      edges.append(
-        GraphEdge(
-          id: "\(source)->\(target)", source: source, target: target, weight: link.score,
-          attributes: [
-            "score": .double(link.score), "shared_themes": .string(link.sharedThemes.joined(separator: ";")),
-            "shared_terms": .string(link.sharedTerms.joined(separator: ";")),
-          ],
-          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
+      ends.append((Int32(index), Int32(sourceNode), Int32(targetNode)))
+    }
+    let edgeEnds = ends
+    let nodeIDs = nodes.map(\.id)
+    let nodeDays = nodes.map { $0.spells.first?.start }
+    let edges = GraphEdges(count: edgeEnds.count) { index in
+      let (linkIndex, sourceNode, targetNode) = edgeEnds[index]
+      let link = links[Int(linkIndex)]
+      let source = nodeIDs[Int(sourceNode)]
+      let target = nodeIDs[Int(targetNode)]
+      return GraphEdge(
+        id: "\(source)->\(target)", source: source, target: target, weight: link.score,
+        attributes: [
+          "score": .double(link.score), "shared_themes": .string(link.sharedThemes.joined(separator: ";")),
+          "shared_terms": .string(link.sharedTerms.joined(separator: ";")),
+        ],
+        spells: nodeDays[Int(targetNode)].map { [Spell(start: $0, end: nil)] } ?? [])
     }
     return Graph(
       name: "ThemeMap carry-over of recommendations", directed: true,

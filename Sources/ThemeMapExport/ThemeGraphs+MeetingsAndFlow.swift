@@ -29,23 +29,31 @@ extension ThemeGraphs {
       else { continue }
       mentionsPerMeetingTheme[item.meetingId, default: [:]][mention.themeId, default: 0] += 1
     }
-    var edges: [GraphEdge] = []
-    for meeting in context.snapshot.meetings {
-      let spell = context.bestDate(ofMeeting: meeting.id).map { [Spell(start: $0, end: nil)] } ?? []
+    // An edge per meeting and theme, made each time a writer reads it (`GraphEdges`).
+    var ends: [(meeting: Int32, theme: String, mentions: Int32)] = []
+    for (index, meeting) in context.snapshot.meetings.enumerated() {
       for (theme, mentions) in (mentionsPerMeetingTheme[meeting.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        edges.append(
-          GraphEdge(
-            id: "m\(meeting.id)-\(theme)", source: meetingNodeID(meeting.id), target: themeNodeID(theme),
-            weight: Double(mentions), attributes: ["mentions": .int(mentions)], spells: spell))
+        ends.append((Int32(index), theme, Int32(mentions)))
       }
+    }
+    mentionsPerMeetingTheme = [:]
+    let edgeEnds = ends
+    let meetingIDs = context.snapshot.meetings.map(\.id)
+    let meetingDays = meetingIDs.map { context.bestDate(ofMeeting: $0) }
+    let edges = GraphEdges(count: edgeEnds.count) { index in
+      let (meeting, theme, mentions) = edgeEnds[index]
+      let id = meetingIDs[Int(meeting)]
+      return GraphEdge(
+        id: "m\(id)-\(theme)", source: meetingNodeID(id), target: themeNodeID(theme),
+        weight: Double(mentions), attributes: ["mentions": .int(Int(mentions))],
+        spells: meetingDays[Int(meeting)].map { [Spell(start: $0, end: nil)] } ?? [])
     }
     return Graph(
       name: "ThemeMap meetings and themes over time", directed: true,
       nodeAttributes: themeNodeAttributes + meetingNodeAttributes,
       edgeAttributes: [GraphAttribute(name: "mentions", type: .int)],
       nodes: context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) }
-        + themeNodes(context, figures: figures), edges: edges,
-      lastModified: lastModified(context))
+        + themeNodes(context, figures: figures), edges: edges, lastModified: lastModified(context))
   }
 
   /// Bodies, with an edge for each pair of bodies a theme moved between, weighted by the number of
@@ -98,6 +106,6 @@ extension ThemeGraphs {
       edgeAttributes: [
         GraphAttribute(name: "themes", type: .string), GraphAttribute(name: "theme_count", type: .int),
         GraphAttribute(name: "first_date", type: .string),
-      ], nodes: nodes, edges: edges, lastModified: lastModified(context))
+      ], nodes: nodes, edges: GraphEdges(edges), lastModified: lastModified(context))
   }
 }

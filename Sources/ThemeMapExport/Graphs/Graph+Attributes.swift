@@ -13,44 +13,38 @@ struct ResolvedAttributes {
 extension Graph {
   /// The node attributes to declare.
   var resolvedNodeAttributes: ResolvedAttributes {
-    Graph.resolve(
-      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames, count: nodes.count,
-      staticValues: { nodes[$0].attributes }, timedValues: nil)
+    // Read through the index, because looping over the nodes copies each whole node.
+    var usedTypes = UsedTypes()
+    for index in nodes.indices {
+      for (name, value) in nodes[index].attributes { usedTypes.see(name, value.type) }
+    }
+    return Graph.resolve(
+      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames, types: usedTypes.byName,
+      dynamicNames: [])
   }
 
   /// The edge attributes to declare; those with timed values go in `dynamicAttributes`.
   var resolvedEdgeAttributes: ResolvedAttributes {
-    Graph.resolve(
-      declared: edgeAttributes, reserved: Graph.reservedEdgeAttributeNames, count: edges.count,
-      staticValues: { edges[$0].attributes }, timedValues: { edges[$0].dynamicAttributes })
+    let facts = edges.facts
+    let timedTypes = facts.timedTypes.byName
+    let types = facts.staticTypes.byName.merging(timedTypes) { $0.widened(with: $1) }
+    return Graph.resolve(
+      declared: edgeAttributes, reserved: Graph.reservedEdgeAttributeNames, types: types,
+      dynamicNames: Set(timedTypes.keys))
   }
 
   /// Whether any node has a cluster, so that writers declare the `cluster` attribute only when used.
   var hasClusters: Bool { nodes.contains { $0.cluster != nil } }
 
   /// Whether any edge has a label.
-  var hasEdgeLabels: Bool { edges.contains { $0.label != nil } }
+  var hasEdgeLabels: Bool { edges.facts.hasLabels }
 
-  /// Reads the values of element `0..<count` through closures that take one field, because looping
-  /// over the elements copies each whole node or edge.
+  /// The declarations for attributes used with `types`: the declared ones first, widened to their
+  /// values, then the others by name.
   private static func resolve(
-    declared: [GraphAttribute], reserved: Set<String>, count: Int,
-    staticValues: (Int) -> [String: GraphValue], timedValues: ((Int) -> [String: [TimedValue]])?
+    declared: [GraphAttribute], reserved: Set<String>, types: [String: GraphAttributeType],
+    dynamicNames: Set<String>
   ) -> ResolvedAttributes {
-    var usedTypes = UsedTypes()
-    var dynamicNames: Set<String> = []
-    for index in 0..<count {
-      for (name, value) in staticValues(index) { usedTypes.see(name, value.type) }
-    }
-    if let timedValues {
-      for index in 0..<count {
-        for (name, timed) in timedValues(index) where !timed.isEmpty {
-          dynamicNames.insert(name)
-          for item in timed { usedTypes.see(name, item.value.type) }
-        }
-      }
-    }
-    let types = usedTypes.byName
     var result: [GraphAttribute] = []
     var seen: Set<String> = []
     for attribute in declared where !reserved.contains(attribute.name) {
@@ -73,7 +67,7 @@ extension Graph {
 /// A list searched from the front rather than a dictionary: a graph uses a handful of names, every
 /// node and edge has a value for most of them, and comparing short names costs less than hashing them.
 /// Past `listLimit` names, an index by name takes over so that the search stays O(1).
-private struct UsedTypes {
+struct UsedTypes: Sendable {
   private static let listLimit = 16
   private var names: [String] = []
   private var types: [GraphAttributeType] = []
@@ -93,6 +87,9 @@ private struct UsedTypes {
       indexOfName[name] = names.count - 1
     }
   }
+
+  /// Whether no name was seen.
+  var isEmpty: Bool { names.isEmpty }
 
   /// The types by name.
   var byName: [String: GraphAttributeType] {

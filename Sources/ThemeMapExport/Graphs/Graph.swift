@@ -92,7 +92,7 @@ public struct Graph: Hashable, Sendable {
   /// The nodes, in output order.
   public var nodes: [GraphNode]
   /// The edges, in output order.
-  public var edges: [GraphEdge]
+  public var edges: GraphEdges
   /// The day the data was last changed, for GEXF's `lastmodifieddate`. Not "today", so that the same
   /// data gives the same bytes.
   public var lastModified: CalendarDay?
@@ -100,7 +100,7 @@ public struct Graph: Hashable, Sendable {
   /// Creates a graph.
   public init(
     name: String, directed: Bool, nodeAttributes: [GraphAttribute] = [],
-    edgeAttributes: [GraphAttribute] = [], nodes: [GraphNode] = [], edges: [GraphEdge] = [],
+    edgeAttributes: [GraphAttribute] = [], nodes: [GraphNode] = [], edges: GraphEdges = [],
     lastModified: CalendarDay? = nil
   ) {
     self.name = name
@@ -115,7 +115,7 @@ public struct Graph: Hashable, Sendable {
   /// Whether anything in the graph carries time: a spell or a dynamic attribute value.
   public var isDynamic: Bool {
     nodes.contains { !$0.spells.isEmpty }
-      || edges.contains { !$0.spells.isEmpty || $0.dynamicAttributes.values.contains { !$0.isEmpty } }
+      || edges.facts.hasSpells || !edges.facts.timedTypes.isEmpty
   }
 
   /// Node attribute names the formats use themselves (`id`, `label`, `cluster`, `spells`, and the

@@ -26,7 +26,7 @@ public enum GraphMLWriter {
     let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
     let edgeAttributes = graph.resolvedEdgeAttributes
     let hasNodeSpells = graph.nodes.contains { !$0.spells.isEmpty }
-    let hasEdgeSpells = graph.edges.contains { !$0.spells.isEmpty }
+    let hasEdgeSpells = graph.edges.facts.hasSpells
 
     out.append(
       """

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import ThemeMapModel
+
+@testable import ThemeMapExport
+
+/// Edges made on demand write the same bytes as the same edges held, in every format, and the facts
+/// the writers read up front are those of every edge.
+@Suite("Edges made on demand")
+struct GraphEdgesTests {
+  /// `graph` with its edges made from a copy each time they are read.
+  static func madeOnDemand(_ graph: Graph) -> (graph: Graph, reads: Counter) {
+    let held = Array(graph.edges)
+    let reads = Counter()
+    var made = graph
+    made.edges = GraphEdges(count: held.count) { index in
+      reads.add()
+      return held[index]
+    }
+    return (made, reads)
+  }
+
+  /// Counts calls from any thread.
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
+  }
+
+  @Test(
+    "Every fixture renders byte for byte the same with its edges made on demand",
+    arguments: [GraphFixtures.hostileGraph, GraphFixtures.dynamicGraph, GraphFixtures.staticGraph])
+  func sameBytes(graph: Graph) {
+    let (made, reads) = Self.madeOnDemand(graph)
+    #expect(made == graph)
+    let afterFacts = reads.count
+    #expect(afterFacts == graph.edges.count * 2)  // the facts, then the equality above
+    for format in GraphFormat.allCases {
+      #expect(GraphWriter.render(made, as: format) == GraphWriter.render(graph, as: format), "\(format)")
+    }
+  }
+
+  @Test("The facts are those of every edge: attribute types widened, labels, spells, timed values")
+  func facts() {
+    let edges: GraphEdges = [
+      GraphEdge(id: "a", source: "x", target: "y", attributes: ["n": .int(1)]),
+      GraphEdge(
+        id: "b", source: "x", target: "y", label: "b", attributes: ["n": .double(2.5), "s": .string("t")]),
+    ]
+    #expect(edges.facts.staticTypes.byName == ["n": .double, "s": .string])
+    #expect(edges.facts.hasLabels && !edges.facts.hasSpells && edges.facts.timedTypes.isEmpty)
+    let dynamic = GraphFixtures.dynamicGraph.edges.facts
+    #expect(dynamic.hasSpells && dynamic.timedTypes.byName == ["mentions": .int] && !dynamic.hasLabels)
+    let empty: GraphEdges = []
+    #expect(empty.isEmpty && !empty.facts.hasLabels && empty.facts.staticTypes.isEmpty)
+  }
+}
