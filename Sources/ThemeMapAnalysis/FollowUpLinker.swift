@@ -52,13 +52,53 @@ public struct FollowUpLinker: Sendable {
   /// The threads linking uses: one per active core.
   static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+  /// Links every recommendation of a slim snapshot as `link(_:texts:)` does, handing the links to
+  /// `deliver` a batch of recommendations at a time instead of returning them, so that they need not
+  /// all be held at once (`thememap link` writes each batch to a `FollowUpReplacement`).
+  ///
+  /// The batches together hold the links `link(_:texts:)` returns, in no particular order.
+  /// - Parameter deliver: Takes each batch of links; its errors stop the linking and are rethrown.
+  public func link<Texts: ItemTextSource>(
+    _ snapshot: StoreSnapshot, texts: Texts, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void
+  ) throws(Texts.Failure) -> FollowUpSummary {
+    try link(
+      snapshot, texts: texts, workers: Self.defaultWorkers, quotedItemsPerBatch: Self.quotedItemsPerBatch,
+      recommendationsPerBatch: Self.recommendationsPerBatch, delivering: deliver)
+  }
+
+  /// Recommendations whose links are made, quoted and delivered at a time: a few tens of thousands of
+  /// links, whatever the size of the corpus.
+  static let recommendationsPerBatch = 8_192
+
   /// `link(_:texts:)` on up to `workers` threads, reading the texts of `quotedItemsPerBatch` linked
   /// items at a time for their quotes; the result is the same for any number of either (1 worker does
   /// everything on the calling thread).
   func link<Texts: ItemTextSource>(
     _ snapshot: StoreSnapshot, texts: Texts, workers: Int,
-    quotedItemsPerBatch: Int = FollowUpLinker.quotedItemsPerBatch
+    quotedItemsPerBatch: Int = FollowUpLinker.quotedItemsPerBatch,
+    recommendationsPerBatch: Int = .max
   ) throws(Texts.Failure) -> FollowUpResult {
+    var links: [CarryOver] = []
+    let summary = try link(
+      snapshot, texts: texts, workers: workers, quotedItemsPerBatch: quotedItemsPerBatch,
+      recommendationsPerBatch: recommendationsPerBatch
+    ) { batch throws(Texts.Failure) in links += batch }
+    // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
+    // ranks as its raw value would ("item" before "recommendation"); no two links share a key. The
+    // store sorts the links it is given the same way (`FollowUpReplacement.commit`).
+    let keys = links.map { link in
+      (link.recommendationID, -link.score, link.targetKind == .item ? 0 : 1, link.targetID)
+    }
+    links.reorder(by: links.indices.sorted { keys[$0] < keys[$1] })
+    return FollowUpResult(links: links, outcomes: summary.outcomes, statistics: summary.statistics)
+  }
+
+  /// The linking itself: scores every recommendation's candidates on `workers` threads, then makes,
+  /// quotes and delivers the links of `recommendationsPerBatch` recommendations at a time.
+  func link<Texts: ItemTextSource>(
+    _ snapshot: StoreSnapshot, texts: Texts, workers: Int, quotedItemsPerBatch: Int,
+    recommendationsPerBatch: Int, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void
+  ) throws(Texts.Failure) -> FollowUpSummary {
     let lookup = SnapshotLookup(snapshot)
     let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
     let sources = corpus.recommendationIndexes
@@ -93,40 +133,45 @@ public struct FollowUpLinker: Sendable {
     let statistics = FollowUpResult.Statistics(
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
     let quoting = corpus
-    let built = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
+    var linkCount = 0
+    let size = max(1, recommendationsPerBatch)
+    var start = 0
+    while start < sources.count {
+      let batch = start..<(start + min(size, sources.count - start))
+      let built = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
+        var links: [CarryOver] = []
+        var waiting: [WaitingQuote] = []
+        for ordinal in run.lazy.map({ $0 + batch.lowerBound }) {
+          for (target, pair) in accepted[ordinal] {
+            let (link, focus) = carryOver(
+              sources[ordinal], target, pair, quoting, holdsTexts: snapshot.holdsTexts)
+            if let focus { waiting.append(WaitingQuote(link: links.count, target: target, focus: focus)) }
+            links.append(link)
+          }
+        }
+        return (links: links, waiting: waiting)
+      }
       var links: [CarryOver] = []
       var waiting: [WaitingQuote] = []
-      for ordinal in run {
-        for (target, pair) in accepted[ordinal] {
-          let (link, focus) = carryOver(
-            sources[ordinal], target, pair, quoting, holdsTexts: snapshot.holdsTexts)
-          if let focus { waiting.append(WaitingQuote(link: links.count, target: target, focus: focus)) }
-          links.append(link)
+      for run in built {
+        waiting += run.waiting.map { quote in
+          var quote = quote
+          quote.link += links.count
+          return quote
         }
+        links += run.links
       }
-      return (links: links, waiting: waiting)
+      try quoteItems(
+        &links, waiting: waiting, corpus: corpus, texts: texts, workers: workers,
+        itemsPerBatch: quotedItemsPerBatch)
+      linkCount += links.count
+      try deliver(links)
+      start = batch.upperBound
     }
-    var links: [CarryOver] = []
-    var waiting: [WaitingQuote] = []
-    for run in built {
-      waiting += run.waiting.map { quote in
-        var quote = quote
-        quote.link += links.count
-        return quote
-      }
-      links += run.links
-    }
-    try quoteItems(
-      &links, waiting: waiting, corpus: corpus, texts: texts, workers: workers,
-      itemsPerBatch: quotedItemsPerBatch)
-    // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
-    // ranks as its raw value would ("item" before "recommendation"); no two links share a key.
-    let keys = links.map { link in
-      (link.recommendationID, -link.score, link.targetKind == .item ? 0 : 1, link.targetID)
-    }
-    links.reorder(by: links.indices.sorted { keys[$0] < keys[$1] })
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
-    return FollowUpResult(links: links, outcomes: outcomes, statistics: statistics)
+    return FollowUpSummary(
+      outcomes: outcomes, statistics: statistics, links: linkCount,
+      linkedRecommendations: accepted.count { !$0.isEmpty })
   }
 
   /// Scores a recommendation's candidates and keeps its follow-ups and its restatements.
@@ -270,6 +315,18 @@ struct WaitingQuote: Sendable {
   var link: Int
   var target: Int
   var focus: QuoteFocus
+}
+
+/// What `FollowUpLinker.link(_:texts:delivering:)` found besides the links it delivered.
+public struct FollowUpSummary: Sendable {
+  /// One outcome per recommendation, by recommendation id.
+  public var outcomes: [RecommendationOutcome]
+  /// How much work it took.
+  public var statistics: FollowUpResult.Statistics
+  /// How many links were delivered.
+  public var links: Int
+  /// How many recommendations have at least one link.
+  public var linkedRecommendations: Int
 }
 
 /// What `FollowUpLinker.link(_:)` found.

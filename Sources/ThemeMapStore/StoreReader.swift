@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ThemeMapModel
 
@@ -92,6 +93,13 @@ public struct StoreReader: ItemTextSource {
     try run("snapshot for linking") { db in
       try ThemeMapStore.loadSnapshot(db, includingFollowUps: false, texts: texts)
     }
+  }
+
+  /// What links made from this read would be made from, as `ThemeMapStore.followUpsInput()`; for
+  /// `FollowUpReplacement.commit(outcomes:input:)`, so that documents stored while linking make the
+  /// links stale rather than seem current.
+  public func followUpsInput() throws(StoreError) -> String {
+    try run("follow-up input") { db in try ThemeMapStore.followUpsInput(db) }
   }
 
   /// Calls `body` with every item's texts, in snapshot order (meeting id, then ordinal); one row is
@@ -199,12 +207,24 @@ public struct StoreReader: ItemTextSource {
 }
 
 extension ThemeMapStore {
+  /// The key marking, on the thread running `reading(_:)`, that this store is being read.
+  var readingMarker: String { "ThemeMapStore.reading.\(ObjectIdentifier(self).hashValue)" }
+
+  /// Whether this thread is inside `reading(_:)` of an in-memory store, which has one connection: a
+  /// write there would wait for itself (GRDB stops the process instead).
+  var isReadingOnItsOnlyConnection: Bool {
+    writer is DatabaseQueue && Thread.current.threadDictionary[readingMarker] != nil
+  }
+
   /// Runs `body` inside one read transaction, so that a slim snapshot and the texts streamed after it
   /// describe the same state of the store. The body's errors are rethrown as they are; the
   /// transaction's own as `StoreError.queryFailed`.
   public func reading<T>(_ body: (StoreReader) throws -> T) throws -> T {
     var failure: (any Error)?
     let result: T?
+    let marker = readingMarker
+    Thread.current.threadDictionary[marker] = true
+    defer { Thread.current.threadDictionary.removeObject(forKey: marker) }
     do {
       result = try writer.read { db -> T? in
         do {

@@ -7,47 +7,16 @@ extension ThemeMapStore {
 
   /// Replaces every carry-over link and recommendation outcome in one transaction.
   ///
-  /// Links get ids 1, 2, 3, ... in the order given, so the same links written twice get the same ids.
-  /// The store also records what the links were made from (see `followUpsInput()`), so that a reader
-  /// can tell when documents or tags changed after linking.
+  /// Links are stored by recommendation id, then score (highest first), then target (items before
+  /// recommendations, then by id), and get ids 1, 2, 3, ... in that order, so the same links written
+  /// twice get the same ids whatever order they were given in. The store also records what the links
+  /// were made from (see `followUpsInput()`), so that a reader can tell when documents or tags changed
+  /// after linking.
   /// - Throws: `StoreError.queryFailed`; the transaction is rolled back and the old links remain.
   public func replaceFollowUps(links: [CarryOver], outcomes: [RecommendationOutcome]) throws(StoreError) {
-    try update("replace carry-over links") { db in
-      try db.execute(sql: "DELETE FROM carry_over")
-      try db.execute(sql: "DELETE FROM recommendation_outcomes")
-      // Prepared once and bound per row: a store of 100,000 recommendations can have half a million links.
-      let insertLink = try db.makeStatement(
-        sql: """
-          INSERT INTO carry_over (id, recommendation_id, target_kind, target_recommendation_id, target_item_id,
-            score, shared_themes, shared_terms, source_quote, target_quote)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for (index, link) in links.enumerated() {
-        let record = CarryOverRecord(id: Int64(index + 1), link: link)
-        try insertLink.execute(arguments: [
-          record.id, record.recommendationId, record.targetKind, record.targetRecommendationId,
-          record.targetItemId,
-          record.score, record.sharedThemes, record.sharedTerms, record.sourceQuote, record.targetQuote,
-        ])
-      }
-      let insertOutcome = try db.makeStatement(
-        sql: """
-          INSERT INTO recommendation_outcomes (recommendation_id, status, times_carried, last_seen,
-            last_seen_meeting_id, repeat_of, repeated_by)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
-      for outcome in outcomes {
-        let record = RecommendationOutcomeRecord(outcome)
-        try insertOutcome.execute(arguments: [
-          record.recommendationId, record.status, record.timesCarried, record.lastSeen,
-          record.lastSeenMeetingId,
-          record.repeatOf, record.repeatedBy,
-        ])
-      }
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)",
-        arguments: [Self.followUpsInputKey, try Self.followUpsInput(db)])
-    }
+    let replacement = try FollowUpReplacement(store: self)
+    try replacement.append(links)
+    try replacement.commit(outcomes: outcomes)
   }
 
   /// What links made now would be made from: the stored documents (count and newest id, which change on

@@ -283,6 +283,10 @@ public final class ThemeMapStore: Sendable {
 
   /// Runs a write transaction, turning GRDB's errors into `StoreError.queryFailed`.
   func update<T>(_ what: String, _ block: (Database) throws -> T) throws(StoreError) -> T {
+    guard !isReadingOnItsOnlyConnection else {
+      throw .queryFailed(
+        what: what, reason: "an in-memory store cannot be written inside its own read (open a store file)")
+    }
     do {
       return try writer.write(block)
     } catch {

@@ -56,25 +56,28 @@ func linkFollowUps(
   return summary
 }
 
-/// `linkFollowUps`, its links and statuses freed on return.
+/// `linkFollowUps`, its outcomes freed on return.
 private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameters) throws -> String {
   // A slim snapshot and the items' texts streamed in the same read: the linker keeps vectors, not
-  // texts, and reads again only the texts its quotes need.
-  let result = try store.reading { reader in
-    try FollowUpLinker(parameters: parameters).link(
-      try reader.snapshotForLinking(texts: false), texts: reader)
+  // texts, and reads again only the texts its quotes need. Its links go to the store a batch at a
+  // time and replace the old ones at the end, in one transaction.
+  let replacement = try FollowUpReplacement(store: store)
+  let (summary, input) = try store.reading { reader in
+    let summary = try FollowUpLinker(parameters: parameters).link(
+      try reader.snapshotForLinking(texts: false), texts: reader
+    ) { links throws(StoreError) in try replacement.append(links) }
+    return (summary, try reader.followUpsInput())
   }
-  try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
-  let statistics = result.statistics
-  let linked = Set(result.links.map(\.recommendationID)).count
+  try replacement.commit(outcomes: summary.outcomes, input: input)
+  let statistics = summary.statistics
   var byStatus: [RecommendationStatus: Int] = [:]
-  for outcome in result.outcomes { byStatus[outcome.status, default: 0] += 1 }
+  for outcome in summary.outcomes { byStatus[outcome.status, default: 0] += 1 }
   let statuses = RecommendationStatus.allCases.compactMap { status in
     byStatus[status].map { "\($0) \(status.rawValue)" }
   }.joined(separator: ", ")
   let allPairs = statistics.recommendations * statistics.records
   return """
-    linked \(linked) of \(statistics.recommendations) recommendations: \(result.links.count) links \
+    linked \(summary.linkedRecommendations) of \(statistics.recommendations) recommendations: \(summary.links) links \
     (\(statuses)); scored \(statistics.scoredPairs) candidate pairs of \(allPairs) possible
     """
 }

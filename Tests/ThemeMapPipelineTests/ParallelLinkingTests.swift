@@ -68,8 +68,12 @@ import ThemeMapTestSupport
     }
   }
 
-  @Test(arguments: [(2, 256), (3, 1), (16, 4)])
-  func parallelLinkingEqualsSerialLinking(workers: Int, quotedItemsPerBatch: Int) throws {
+  @Test(arguments: [(2, 256, Int.max), (3, 1, 5), (16, 4, 1), (2, 256, 64)])
+  func parallelLinkingEqualsSerialLinking(
+    workers: Int, quotedItemsPerBatch: Int, recommendationsPerBatch: Int
+  )
+    throws
+  {
     let store = try Self.store.get()
     let linker = FollowUpLinker()
     let full = try store.snapshot()
@@ -83,12 +87,95 @@ import ThemeMapTestSupport
     let parallel = try store.reading { reader in
       try linker.link(
         try reader.snapshotForLinking(texts: false), texts: reader, workers: workers,
-        quotedItemsPerBatch: quotedItemsPerBatch)
+        quotedItemsPerBatch: quotedItemsPerBatch, recommendationsPerBatch: recommendationsPerBatch)
     }
     #expect(parallel.links == serial.links)
     #expect(parallel.outcomes == serial.outcomes)
     #expect(parallel.statistics == serial.statistics)
     #expect(Set(serial.outcomes.map(\.status)).count > 2)
+  }
+
+  /// `thememap link`'s way: batches of links written to a replacement while the store is read, then
+  /// swapped in. The store then holds, with the same ids, what replacing with the whole result gives.
+  @Test func linksStreamedIntoAReplacementAreStoredAsTheWholeResultIs() throws {
+    // On disk, as `thememap link` has it: an in-memory store cannot be written while it is read.
+    let folder = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try ThemeMapStore(path: folder.appendingPathComponent("store.sqlite").path)
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let linker = FollowUpLinker()
+    let full = try store.snapshot()
+    let whole = linker.link(full, texts: full, workers: 1)
+    try store.replaceFollowUps(links: whole.links, outcomes: whole.outcomes)
+    let expected = try store.snapshot()
+    let expectedQuotes = try store.reading { reader in
+      var quotes: [CarryOverQuotes] = []
+      try reader.forEachCarryOverQuotes { quotes.append($0) }
+      return quotes
+    }
+
+    let replacement = try FollowUpReplacement(store: store)
+    var batches = 0
+    let (summary, input) = try store.reading { reader in
+      let summary = try linker.link(
+        try reader.snapshotForLinking(texts: false), texts: reader, workers: 2, quotedItemsPerBatch: 3,
+        recommendationsPerBatch: 7
+      ) { links throws(StoreError) in
+        batches += 1
+        // Backwards, so that only the store's own order can put them right.
+        try replacement.append(links.reversed())
+      }
+      return (summary, try reader.followUpsInput())
+    }
+    #expect(batches == 5)  // 35 recommendations, 7 at a time
+    #expect(summary.links == whole.links.count)
+    #expect(summary.linkedRecommendations == Set(whole.links.map(\.recommendationID)).count)
+    #expect(summary.outcomes == whole.outcomes && summary.statistics == whole.statistics)
+    // Until the commit, readers see the links stored before.
+    #expect(try store.snapshot().carryOvers == expected.carryOvers)
+    try replacement.commit(outcomes: summary.outcomes, input: input)
+    let streamed = try store.snapshot()
+    #expect(streamed.carryOvers == expected.carryOvers)
+    #expect(streamed.outcomes == expected.outcomes)
+    #expect(streamed.followUpsAreCurrent)
+    let streamedQuotes = try store.reading { reader in
+      var quotes: [CarryOverQuotes] = []
+      try reader.forEachCarryOverQuotes { quotes.append($0) }
+      return quotes
+    }
+    #expect(streamedQuotes == expectedQuotes)
+  }
+
+  @Test func anInMemoryStoreRefusesAWriteInsideItsOwnRead() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let replacement = try FollowUpReplacement(store: store)
+    let links = FollowUpLinker().link(try store.snapshot()).links
+    #expect(throws: StoreError.self) {
+      try store.reading { _ in try replacement.append(links) }
+    }
+    try replacement.append(links)
+    try replacement.commit(outcomes: [])
+    #expect(try store.tableCounts()["carry_over"] == links.count)
+  }
+
+  @Test func aReplacementNotCommittedLeavesTheStoredLinks() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let full = try store.snapshot()
+    let result = FollowUpLinker().link(full)
+    try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
+    let before = try store.dump()
+    do {
+      let abandoned = try FollowUpReplacement(store: store)
+      try abandoned.append(Array(result.links.prefix(3)))
+    }
+    #expect(try store.dump() == before)
+    // The next replacement starts afresh: the abandoned links are not in it.
+    let next = try FollowUpReplacement(store: store)
+    try next.append(result.links)
+    try next.commit(outcomes: result.outcomes)
+    #expect(try store.dump() == before)
   }
 
   @Test func reorderPutsEachElementWhereTheOrderSays() {
