@@ -159,6 +159,12 @@ enum Schema {
         table.add(column: "file_modified", .integer)
       }
     }
+    // Every run asks how many items wait for tagging (to tag them, and to tell whether the stored links
+    // are current). Without an index that read every page of `items`, texts and all: 5 s of a 6 s
+    // rerun at 1 GB.
+    migrator.registerMigration("v7-item-tagging-index") { db in
+      try db.create(index: "items_on_tagged_with", on: "items", columns: ["tagged_with"])
+    }
     return migrator
   }
 }

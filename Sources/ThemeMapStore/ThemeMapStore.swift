@@ -157,7 +157,8 @@ public final class ThemeMapStore: Sendable {
       .execute(arguments: [meetingID, documentID])
     // Prepared once per connection and bound per row: encoding each record through `Codable` cost more
     // than SQLite's own work for the item and recommendation rows.
-    let insertItem = try db.cachedStatement(
+    let insertItem = try DirectInsertion(
+      db,
       sql: """
         INSERT INTO items (meeting_id, ordinal, number, title, agenda_text, minutes_text, is_truncated,
           span_start, span_end, line, title_start, title_end, agenda_start, agenda_end, minutes_start,
@@ -167,20 +168,36 @@ public final class ThemeMapStore: Sendable {
     let insertMention = try mentionInsertion(db)
     var itemIDs: [Int: Int64] = [:]
     for item in parsed.items {
-      try insertItem.execute(arguments: [
-        meetingID, ordinalOffset + item.ordinal, item.number, item.title, item.agendaText, item.minutesText,
-        item.isTruncated, item.span.start, item.span.end, item.span.line, item.titleSpan.start,
-        item.titleSpan.end, item.agendaSpan?.start, item.agendaSpan?.end, item.minutesSpan?.start,
-        item.minutesSpan?.end, item.attachments.joined(separator: "\n"), item.links.joined(separator: "\n"),
-        mentions?.taxonomyVersion, documentID,
-      ])
+      try insertItem.run { row in
+        row.bind(meetingID)
+        row.bind(ordinalOffset + item.ordinal)
+        row.bind(item.number)
+        row.bind(item.title)
+        row.bind(item.agendaText)
+        row.bind(item.minutesText)
+        row.bind(item.isTruncated)
+        row.bind(item.span.start)
+        row.bind(item.span.end)
+        row.bind(item.span.line)
+        row.bind(item.titleSpan.start)
+        row.bind(item.titleSpan.end)
+        row.bind(item.agendaSpan?.start)
+        row.bind(item.agendaSpan?.end)
+        row.bind(item.minutesSpan?.start)
+        row.bind(item.minutesSpan?.end)
+        row.bind(item.attachments.joined(separator: "\n"))
+        row.bind(item.links.joined(separator: "\n"))
+        row.bind(mentions?.taxonomyVersion)
+        row.bind(documentID)
+      }
       let itemID = db.lastInsertedRowID
       itemIDs[item.ordinal] = itemID
       for mention in mentions?.byItemOrdinal[item.ordinal] ?? [] {
         try insert(mention, itemID: itemID, with: insertMention)
       }
     }
-    let insertRecommendation = try db.cachedStatement(
+    let insertRecommendation = try DirectInsertion(
+      db,
       sql: """
         INSERT INTO recommendations (item_id, ordinal, number, kind, addressee, text, span_start, span_end, line)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -189,19 +206,26 @@ public final class ThemeMapStore: Sendable {
       guard let itemID = itemIDs[recommendation.itemOrdinal] else {
         throw RecordError.missing("item \(recommendation.itemOrdinal) for recommendation")
       }
-      try insertRecommendation.execute(arguments: [
-        itemID, recommendation.ordinal, recommendation.number, recommendation.kind.rawValue,
-        recommendation.addressee, recommendation.text, recommendation.span.start, recommendation.span.end,
-        recommendation.span.line,
-      ])
+      try insertRecommendation.run { row in
+        row.bind(itemID)
+        row.bind(recommendation.ordinal)
+        row.bind(recommendation.number)
+        row.bind(recommendation.kind.rawValue)
+        row.bind(recommendation.addressee)
+        row.bind(recommendation.text)
+        row.bind(recommendation.span.start)
+        row.bind(recommendation.span.end)
+        row.bind(recommendation.span.line)
+      }
     }
     return documentID
   }
 
   /// The cached statement inserting a mention, fetched once per document: looking it up in the cache
   /// hashes its SQL, which cost more than binding a mention.
-  static func mentionInsertion(_ db: Database) throws -> Statement {
-    try db.cachedStatement(
+  static func mentionInsertion(_ db: Database) throws -> DirectInsertion {
+    try DirectInsertion(
+      db,
       sql: """
         INSERT INTO mentions (item_id, theme_id, field, matched_text, matched_alias, span_start, span_end, line)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -210,11 +234,17 @@ public final class ThemeMapStore: Sendable {
 
   /// Inserts one mention through a prepared statement: documents carry hundreds of mentions, and
   /// encoding each through `Codable` was the largest cost of storing them.
-  static func insert(_ mention: Mention, itemID: Int64, with statement: Statement) throws {
-    try statement.execute(arguments: [
-      itemID, mention.themeID, mention.field.rawValue, mention.matchedText, mention.matchedAlias,
-      mention.span.start, mention.span.end, mention.span.line,
-    ])
+  static func insert(_ mention: Mention, itemID: Int64, with insertion: DirectInsertion) throws {
+    try insertion.run { row in
+      row.bind(itemID)
+      row.bind(mention.themeID)
+      row.bind(mention.field.rawValue)
+      row.bind(mention.matchedText)
+      row.bind(mention.matchedAlias)
+      row.bind(mention.span.start)
+      row.bind(mention.span.end)
+      row.bind(mention.span.line)
+    }
   }
 
   /// The meeting a document records: an existing meeting of the same body on the same known day (a
