@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import ThemeMapModel
 
 /// An `INSERT` run by binding each value straight through SQLite's C API.
 ///
@@ -98,6 +99,13 @@ struct DirectInsertion {
 
     /// Binds text.
     mutating func bind(_ value: String) { bind(Optional(value)) }
+
+    /// Binds a span's start, end and line, in that order, as the stored tables list them.
+    mutating func bind(_ span: TextSpan) {
+      bind(span.start)
+      bind(span.end)
+      bind(span.line)
+    }
   }
 }
 

@@ -75,11 +75,15 @@ extension ThemeMapStore {
   public func restamp(_ stamps: [String: FileStamp]) throws(StoreError) {
     guard !stamps.isEmpty else { return }
     try update("file stamps") { db in
-      let update = try db.cachedStatement(
-        sql: "UPDATE documents SET file_size = ?, file_modified = ? WHERE path = ?")
       for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-        try update.execute(arguments: [stamp.size, stamp.modified, path])
+        try Self.save(stamp, forPath: path, db: db)
       }
     }
+  }
+
+  /// Saves the stamp of the document stored at `path`, on a connection inside a transaction.
+  static func save(_ stamp: FileStamp, forPath path: String, db: Database) throws {
+    try db.cachedStatement(sql: "UPDATE documents SET file_size = ?, file_modified = ? WHERE path = ?")
+      .execute(arguments: [stamp.size, stamp.modified, path])
   }
 }

@@ -117,10 +117,7 @@ public final class ThemeMapStore: Sendable {
     {
       let id: Int64 = try existing.decode(atIndex: 0)
       if try existing.decode(String.self, atIndex: 1) == document.contentHash {
-        if let stamp {
-          try db.cachedStatement(sql: "UPDATE documents SET file_size = ?, file_modified = ? WHERE id = ?")
-            .execute(arguments: [stamp.size, stamp.modified, id])
-        }
+        if let stamp { try save(stamp, forPath: document.path, db: db) }
         return .unchanged(documentID: id)
       }
       try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
@@ -176,9 +173,7 @@ public final class ThemeMapStore: Sendable {
         row.bind(item.agendaText)
         row.bind(item.minutesText)
         row.bind(item.isTruncated)
-        row.bind(item.span.start)
-        row.bind(item.span.end)
-        row.bind(item.span.line)
+        row.bind(item.span)
         row.bind(item.titleSpan.start)
         row.bind(item.titleSpan.end)
         row.bind(item.agendaSpan?.start)
@@ -213,9 +208,7 @@ public final class ThemeMapStore: Sendable {
         row.bind(recommendation.kind.rawValue)
         row.bind(recommendation.addressee)
         row.bind(recommendation.text)
-        row.bind(recommendation.span.start)
-        row.bind(recommendation.span.end)
-        row.bind(recommendation.span.line)
+        row.bind(recommendation.span)
       }
     }
     return documentID
@@ -241,9 +234,7 @@ public final class ThemeMapStore: Sendable {
       row.bind(mention.field.rawValue)
       row.bind(mention.matchedText)
       row.bind(mention.matchedAlias)
-      row.bind(mention.span.start)
-      row.bind(mention.span.end)
-      row.bind(mention.span.line)
+      row.bind(mention.span)
     }
   }
 
