@@ -39,7 +39,7 @@ struct FollowUpDocument: Sendable {
   /// Theme indexes with their mention counts, sorted by theme index.
   var themes: [VectorEntry]
   /// The mentions inside it, for quoting.
-  var mentions: ArraySlice<MentionRecord>
+  var mentions: ArraySlice<MentionSummary>
 
   /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
   static func text(of item: ItemRecord) -> String {

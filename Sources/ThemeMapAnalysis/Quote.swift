@@ -7,7 +7,7 @@ enum Quote {
 
   /// Where in a record's text its first mention of `theme` is, or nil when no mention of it is found
   /// (the caller then looks for a shared term).
-  static func focus(in text: String, mentions: some Sequence<MentionRecord>, theme: String) -> Range<Int>? {
+  static func focus(in text: String, mentions: some Sequence<MentionSummary>, theme: String) -> Range<Int>? {
     var bytes: [UInt8]?
     for mention in mentions where mention.themeId == theme {
       let haystack = bytes ?? Array(text.utf8)

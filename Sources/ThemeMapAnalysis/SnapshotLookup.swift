@@ -22,7 +22,7 @@ public struct SnapshotLookup: Sendable {
   public let itemByID: RecordsByID<ItemRecord>
   /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
   /// as the store loads it, so that the lookup holds no second copy of every mention.
-  public let mentionsByItem: [Int64: ArraySlice<MentionRecord>]
+  public let mentionsByItem: [Int64: ArraySlice<MentionSummary>]
   /// Recommendations by id (positions in `snapshot.recommendations`, not copies).
   public let recommendationByID: RecordsByID<RecommendationRecord>
   /// Parent theme id by theme id.
@@ -73,8 +73,8 @@ public struct SnapshotLookup: Sendable {
 
   /// Each item's run of mentions; mentions not ordered by item (a snapshot made by hand) are grouped
   /// into copies instead, in their given order.
-  static func mentionsByItem(_ mentions: [MentionRecord]) -> [Int64: ArraySlice<MentionRecord>] {
-    var byItem: [Int64: ArraySlice<MentionRecord>] = [:]
+  static func mentionsByItem(_ mentions: [MentionSummary]) -> [Int64: ArraySlice<MentionSummary>] {
+    var byItem: [Int64: ArraySlice<MentionSummary>] = [:]
     var start = mentions.startIndex
     while start < mentions.endIndex {
       let itemID = mentions[start].itemId
@@ -90,14 +90,14 @@ public struct SnapshotLookup: Sendable {
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.
-  public func mentions(of recommendation: RecommendationRecord) -> [MentionRecord] {
+  public func mentions(of recommendation: RecommendationRecord) -> [MentionSummary] {
     (mentionsByItem[recommendation.itemId] ?? []).filter {
       $0.spanStart >= recommendation.spanStart && $0.spanEnd <= recommendation.spanEnd
     }
   }
 
   /// Theme ids of mentions, distinct, in taxonomy order.
-  public func themeIDs(_ mentions: some Sequence<MentionRecord>) -> [String] {
+  public func themeIDs(_ mentions: some Sequence<MentionSummary>) -> [String] {
     sortedThemes(Set(mentions.map(\.themeId)))
   }
 

@@ -28,7 +28,7 @@ struct TermVectorBuilder: Sendable {
   /// A record to fold: its texts, read one after another, and the mentions inside it.
   struct Record: Sendable {
     var texts: [String]
-    var mentions: ArraySlice<MentionRecord>
+    var mentions: ArraySlice<MentionSummary>
   }
 
   /// A record's vectors.

@@ -22,63 +22,91 @@ public enum ThemeMovement {
   /// The appearances, from lookups already made over the snapshot (exports share one).
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func appearances(using lookup: SnapshotLookup) -> [ThemeAppearance] {
-    struct Key: Hashable {
-      var theme: String
-      var meeting: Int64
+    // Themes and meetings are numbered in output order (taxonomy order, then date), so that one
+    // 64-bit key per theme and meeting both counts and sorts the rows: keyed by theme id strings and
+    // grouped per theme, the tables took several times the memory of the rows themselves.
+    var themeIDs = lookup.sortedThemes(Set(lookup.snapshot.themes.map(\.id)))
+    var themeIndex = Dictionary(
+      themeIDs.enumerated().map { ($1, UInt64($0)) }, uniquingKeysWith: { first, _ in first })
+    let listedThemes = themeIDs.count
+    // `SnapshotLookup.chronological` as a number: earliest day, undated last, then id.
+    let meetings = lookup.meetingByID.values.map { meeting in
+      (day: meeting.earliestDay?.daysSinceEpoch ?? .max, meeting: meeting)
     }
-    struct Counts {
-      var mentions = 0
-      var items = 0
-    }
+    .sorted { ($0.day, $0.meeting.id) < ($1.day, $1.meeting.id) }.map(\.meeting)
+    let rankOfMeeting = Dictionary(
+      meetings.enumerated().map { ($1.id, UInt64($0)) }, uniquingKeysWith: { first, _ in first })
+
     // One entry per theme and meeting, changed in place: one hash per mention. Mentions are taken
-    // item by item, so an item counts once per theme without a set of item ids per entry (those sets
-    // were most of the memory the timeline took).
-    var counts: [Key: Counts] = [:]
-    var themesOfItem: [String] = []
+    // item by item, so an item counts once per theme without a set of item ids per entry.
+    var counts: [UInt64: AppearanceCounts] = [:]
+    var themesOfItem: [UInt64] = []
     for (itemID, mentions) in lookup.mentionsByItem {
-      guard let meetingID = lookup.itemByID[itemID]?.meetingId else { continue }
+      guard let meetingID = lookup.itemByID[itemID]?.meetingId, let rank = rankOfMeeting[meetingID] else {
+        continue
+      }
       themesOfItem.removeAll(keepingCapacity: true)
       for mention in mentions {
-        let isNewTheme = !themesOfItem.contains(mention.themeId)
-        if isNewTheme { themesOfItem.append(mention.themeId) }
-        modify(&counts[Key(theme: mention.themeId, meeting: meetingID), default: Counts()]) { entry in
+        let theme =
+          themeIndex[mention.themeId]
+          ?? {
+            // A theme the snapshot does not list (a snapshot made by hand): numbered after the listed
+            // ones, and put in order below.
+            themeIDs.append(mention.themeId)
+            themeIndex[mention.themeId] = UInt64(themeIDs.count - 1)
+            return UInt64(themeIDs.count - 1)
+          }()
+        let isNewTheme = !themesOfItem.contains(theme)
+        if isNewTheme { themesOfItem.append(theme) }
+        modify(&counts[theme << 32 | rank, default: AppearanceCounts()]) { entry in
           entry.mentions += 1
           if isNewTheme { entry.items += 1 }
         }
       }
     }
-    let meetingsOfTheme = Dictionary(grouping: counts.keys, by: \.theme)
-    // Each meeting's days, parsed once rather than in every comparison of every theme's sort;
-    // `order` is `SnapshotLookup.chronological` as a number: earliest day, undated last (as
-    // `SnapshotLookup.chronologicallySorted` does), then id.
-    var order: [Int64: Int] = [:]
-    var bestDay: [Int64: CalendarDay] = [:]
-    for (id, meeting) in lookup.meetingByID {
-      order[id] = meeting.earliestDay?.daysSinceEpoch ?? .max
-      if let day = meeting.bestDate { bestDay[id] = day }
+    if themeIDs.count > listedThemes {
+      // `sortedThemes` puts ids it has no position for last, by id: renumber those.
+      let unlisted = themeIDs[listedThemes...].sorted()
+      let renumbered = Dictionary(
+        unlisted.enumerated().map { (themeIndex[$1] ?? 0, UInt64(listedThemes + $0)) },
+        uniquingKeysWith: { first, _ in first })
+      counts = Dictionary(
+        counts.map { key, value in ((renumbered[key >> 32] ?? key >> 32) << 32 | (key & 0xFFFF_FFFF), value)
+        },
+        uniquingKeysWith: { first, _ in first })
+      themeIDs.replaceSubrange(listedThemes..., with: unlisted)
     }
+
     var rows: [ThemeAppearance] = []
-    for theme in lookup.sortedThemes(meetingsOfTheme.keys) {
-      let meetings = (meetingsOfTheme[theme] ?? []).compactMap { key in
-        order[key.meeting].map { (day: $0, id: key.meeting) }
+    rows.reserveCapacity(counts.count)
+    var previous: (theme: UInt64, body: String, day: CalendarDay?)?
+    var sequence = 0
+    for key in counts.keys.sorted() {
+      let theme = key >> 32
+      let meeting = meetings[Int(key & 0xFFFF_FFFF)]
+      if previous?.theme != theme {
+        previous = nil
+        sequence = 0
       }
-      .sorted { ($0.day, $0.id) < ($1.day, $1.id) }.map(\.id)
-      var previous: (body: String, day: CalendarDay?)?
-      for (offset, meetingID) in meetings.enumerated() {
-        guard let meeting = lookup.meetingByID[meetingID] else { continue }
-        let entry = counts[Key(theme: theme, meeting: meetingID)]
-        let day = bestDay[meetingID]
-        var gap: Int?
-        if let before = previous?.day, let now = day { gap = before.days(to: now) }
-        rows.append(
-          ThemeAppearance(
-            themeID: theme, meetingID: meetingID, body: meeting.body, date: day,
-            items: entry?.items ?? 0, mentions: entry?.mentions ?? 0, sequence: offset + 1,
-            daysSincePrevious: gap, previousBody: previous?.body))
-        previous = (meeting.body, day)
-      }
+      sequence += 1
+      let entry = counts[key] ?? AppearanceCounts()
+      let day = meeting.bestDate
+      var gap: Int?
+      if let before = previous?.day, let now = day { gap = before.days(to: now) }
+      rows.append(
+        ThemeAppearance(
+          themeID: themeIDs[Int(theme)], meetingID: meeting.id, body: meeting.body, date: day,
+          items: Int(entry.items), mentions: Int(entry.mentions), sequence: sequence,
+          daysSincePrevious: gap, previousBody: previous?.body))
+      previous = (theme, meeting.body, day)
     }
     return rows
+  }
+
+  /// What one theme's appearance at one meeting counts, while the rows are made.
+  private struct AppearanceCounts {
+    var mentions: Int32 = 0
+    var items: Int32 = 0
   }
 
   /// The moves between bodies: for each theme, each pair of consecutive appearances at different

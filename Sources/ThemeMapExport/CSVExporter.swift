@@ -82,7 +82,14 @@ public struct CSVExporter: Sendable {
       } else {
         try write(context.itemRows())
       }
-    case .mentions: try write(context.mentionRows())
+    case .mentions:
+      if let reader {
+        try write { (writer: inout CSVWriter) throws(ExportError) in
+          try Self.streamMentions(context, from: reader, into: &writer)
+        }
+      } else {
+        try write(context.mentionRows())
+      }
     case .recommendations: try write(context.recommendationRows())
     case .themeTrends: try write(analysis.trends.lazy.map(ExportContext.trendRow))
     case .carryOver:
@@ -129,6 +136,19 @@ public struct CSVExporter: Sendable {
         try writer.write(
           context.itemRow(item, id: text.id, agendaText: text.agendaText, minutesText: text.minutesText))
       })
+    }
+  }
+
+  /// mentions.csv's rows, read from the store one at a time in the snapshot's order (item, then
+  /// position) and in the snapshot's read, so they are those `ExportContext.mentionRows` makes from a
+  /// full snapshot.
+  private static func streamMentions(
+    _ context: ExportContext, from reader: StoreReader, into writer: inout CSVWriter
+  ) throws(ExportError) {
+    try streaming(writer.path) { () throws in
+      try reader.forEachMention { mention in
+        if let row = context.mentionRow(mention) { try writer.write(row) }
+      }
     }
   }
 
@@ -195,10 +215,10 @@ enum CSVFile: CaseIterable, Sendable {
     }
   }
 
-  /// Whether writing the file from this snapshot streams texts from the store: items.csv and
-  /// carry_over.csv of a slim snapshot. Those must be written on the thread that holds the reader,
+  /// Whether writing the file from this snapshot streams rows or texts from the store: items.csv,
+  /// mentions.csv and carry_over.csv of a slim snapshot. Those must be written on the thread that holds the reader,
   /// since a database connection serves one thread at a time.
   func readsStore(for snapshot: StoreSnapshot) -> Bool {
-    !snapshot.holdsTexts && (self == .items || self == .carryOver)
+    !snapshot.holdsTexts && (self == .items || self == .mentions || self == .carryOver)
   }
 }

@@ -31,11 +31,11 @@ struct ExportContext {
 
   var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
   var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
-  var mentionsByItem: [Int64: ArraySlice<MentionRecord>] { lookup.mentionsByItem }
+  var mentionsByItem: [Int64: ArraySlice<MentionSummary>] { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }
 
   /// Theme ids of mentions, distinct, in taxonomy order.
-  func themeList(_ mentions: some Sequence<MentionRecord>) -> String {
+  func themeList(_ mentions: some Sequence<MentionSummary>) -> String {
     lookup.themeIDs(mentions).joined(separator: ";")
   }
 
@@ -73,21 +73,25 @@ struct ExportContext {
     ]
   }
 
+  /// mentions.csv's rows from a full snapshot's `mentionDetails`; a slim snapshot's are streamed
+  /// (`mentionRow` of each `StoreReader.forEachMention`).
   func mentionRows() -> some Sequence<[CSVValue]> {
-    snapshot.mentions.lazy.compactMap { mention in
-      guard let id = mention.id else { return nil }
-      let item = itemByID[mention.itemId]
-      let meeting = item.flatMap { meetingByID[$0.meetingId] }
-      return [
-        .integer(Int(id)), .text(mention.themeId), .text(parentOfTheme[mention.themeId]),
-        .integer(Int(mention.itemId)), .integer(item.map { Int($0.meetingId) }), .text(meeting?.body),
-        .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(mention.field),
-        .text(mention.matchedText),
-        .text(mention.matchedAlias),
-        .text(meeting?.documentPath), .integer(mention.spanStart), .integer(mention.spanEnd),
-        .integer(mention.line),
-      ]
-    }
+    snapshot.mentionDetails.lazy.compactMap(mentionRow)
+  }
+
+  func mentionRow(_ mention: MentionRecord) -> [CSVValue]? {
+    guard let id = mention.id else { return nil }
+    let item = itemByID[mention.itemId]
+    let meeting = item.flatMap { meetingByID[$0.meetingId] }
+    return [
+      .integer(Int(id)), .text(mention.themeId), .text(parentOfTheme[mention.themeId]),
+      .integer(Int(mention.itemId)), .integer(item.map { Int($0.meetingId) }), .text(meeting?.body),
+      .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }), .text(mention.field),
+      .text(mention.matchedText),
+      .text(mention.matchedAlias),
+      .text(meeting?.documentPath), .integer(mention.spanStart), .integer(mention.spanEnd),
+      .integer(mention.line),
+    ]
   }
 
   func recommendationRows() -> some Sequence<[CSVValue]> {

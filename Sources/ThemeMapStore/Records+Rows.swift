@@ -143,6 +143,17 @@ extension MentionRecord: PositionalRecord {
   }
 }
 
+extension MentionSummary: PositionalRecord {
+  static let columns = ["item_id", "theme_id", "matched_text", "span_start", "span_end"]
+
+  init(positionalRow row: Row) throws {
+    self.init(
+      itemId: try row.decode(atIndex: 0), themeId: try row.decode(atIndex: 1),
+      matchedText: try row.decode(atIndex: 2), spanStart: try row.decode(atIndex: 3),
+      spanEnd: try row.decode(atIndex: 4))
+  }
+}
+
 extension CarryOverRecord: PositionalRecord {
   static let columns = [
     "id", "recommendation_id", "target_kind", "target_recommendation_id", "target_item_id", "score",

@@ -262,3 +262,48 @@ public struct MentionRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
   /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+/// A mention as the analyses read it: the item, the theme, the words and where they are; what
+/// a snapshot holds for each of its mentions.
+///
+/// The evidence columns mentions.csv shows besides (field, alias, line) are read with the whole
+/// `MentionRecord`, from a full snapshot's `mentionDetails` or streamed from the store. Spans are kept
+/// in 32 bits (a document is read whole, well under 2 GB): a large store has millions of mentions,
+/// and this is 48 bytes of each where the whole record is 112.
+public struct MentionSummary: Sendable, Hashable {
+  /// The item matched in.
+  public var itemId: Int64
+  /// The theme matched.
+  public var themeId: String
+  /// The words as written.
+  public var matchedText: String
+  private var start: Int32
+  private var end: Int32
+
+  /// Byte offset in the document where the words start.
+  public var spanStart: Int {
+    get { Int(start) }
+    set { start = Int32(clamping: newValue) }
+  }
+  /// Byte offset in the document just after the words.
+  public var spanEnd: Int {
+    get { Int(end) }
+    set { end = Int32(clamping: newValue) }
+  }
+
+  /// Creates a summary.
+  public init(itemId: Int64, themeId: String, matchedText: String, spanStart: Int, spanEnd: Int) {
+    self.itemId = itemId
+    self.themeId = themeId
+    self.matchedText = matchedText
+    start = Int32(clamping: spanStart)
+    end = Int32(clamping: spanEnd)
+  }
+
+  /// The summary of a stored mention.
+  public init(_ record: MentionRecord) {
+    self.init(
+      itemId: record.itemId, themeId: record.themeId, matchedText: record.matchedText,
+      spanStart: record.spanStart, spanEnd: record.spanEnd)
+  }
+}

@@ -132,6 +132,28 @@ public struct StoreReader: ItemTextSource {
     }
   }
 
+  /// Calls `body` with every mention whole, in snapshot order (item, then position); one row is
+  /// held at a time. The body's error is rethrown as is, the store's as `StoreError`.
+  public func forEachMention(_ body: (MentionRecord) throws -> Void) throws {
+    let rows: RowCursor
+    do {
+      rows = try Row.fetchCursor(
+        db, sql: "SELECT \(MentionRecord.selection()) FROM mentions \(ThemeMapStore.mentionOrder)")
+    } catch {
+      throw StoreError.queryFailed(what: "mentions", reason: String(describing: error))
+    }
+    while true {
+      let mention: MentionRecord
+      do {
+        guard let row = try rows.next() else { return }
+        mention = try MentionRecord(positionalRow: row)
+      } catch {
+        throw StoreError.queryFailed(what: "mentions", reason: String(describing: error))
+      }
+      try body(mention)
+    }
+  }
+
   /// The texts of the items with these ids.
   public func itemTexts(ids: some Sequence<Int64>) throws(StoreError) -> [Int64: ItemText] {
     let wanted = Array(Set(ids)).sorted()

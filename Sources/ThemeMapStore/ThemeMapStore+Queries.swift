@@ -73,7 +73,10 @@ public struct StoreSnapshot: Sendable {
   /// Themes in taxonomy order.
   public var themes: [ThemeRecord]
   /// Mentions, ordered by item and position.
-  public var mentions: [MentionRecord]
+  public var mentions: [MentionSummary]
+  /// The same mentions whole, with their evidence columns, in a full snapshot; empty in a slim one
+  /// (`StoreReader.snapshot(texts: false)`), whose readers stream them (`StoreReader.forEachMention`).
+  public var mentionDetails: [MentionRecord] = []
   /// The number of stored documents.
   public var documentCount: Int
   /// The taxonomy version of the mentions.
@@ -138,18 +141,19 @@ extension ThemeMapStore {
     let themes = try db.fetchAll(
       sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
       ThemeRecord.init(positionalRow:))
-    let mentions = try Self.fetchMentions(db)
+    let mentions = try Self.fetchMentionSummaries(db)
     let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
     let version = try String.fetchOne(
       db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
     let quotes: Set<String> = ["source_quote", "target_quote"]
     return StoreSnapshot(
       meetings: meetings, items: items, recommendations: recommendations, themes: themes,
-      mentions: mentions, documentCount: documentCount, taxonomyVersion: version,
+      mentions: mentions, mentionDetails: texts ? try Self.fetchMentions(db) : [],
+      documentCount: documentCount, taxonomyVersion: version,
       carryOvers: includingFollowUps
         ? try db.fetchAll(
           sql: "SELECT \(selection(CarryOverRecord.columns, leavingOut: quotes)) FROM carry_over ORDER BY id",
-          CarryOverRecord.init(positionalRow:)) : [],
+          reservingCapacity: try count("carry_over", db), CarryOverRecord.init(positionalRow:)) : [],
       outcomes: includingFollowUps
         ? try db.fetchAll(
           sql: """
@@ -159,31 +163,36 @@ extension ThemeMapStore {
       followUpsAreCurrent: try Self.followUpsAreCurrent(db), holdsTexts: texts)
   }
 
-  /// Every mention, by item and position.
-  ///
-  /// A store holds tens of mentions per item but only as many distinct theme ids, fields and aliases as
-  /// the taxonomy has, and few more distinct matched words (spellings of those aliases): each is kept
-  /// once and shared, so that a large snapshot does not hold a copy of "safeguarding-children" per
-  /// mention.
+  /// The order of mentions in a snapshot and in `StoreReader.forEachMention`.
+  static let mentionOrder = "ORDER BY item_id, span_start, id"
+
+  /// Every mention, by item and position, whole: a full snapshot's `mentionDetails`.
   static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
-    var shared: [String: String] = [:]
-    func intern(_ string: String) -> String {
-      // Small strings live inline in the `String` itself; only longer ones are worth sharing.
-      guard string.utf8.count > 15 else { return string }
-      if let known = shared[string] { return known }
-      shared[string] = string
-      return string
-    }
+    var shared = SharedStrings()
     // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
     return try db.fetchAll(
-      sql: "SELECT \(MentionRecord.selection()) FROM mentions ORDER BY item_id, span_start, id",
+      sql: "SELECT \(MentionRecord.selection()) FROM mentions \(mentionOrder)",
       reservingCapacity: try count("mentions", db)
     ) { row in
       var mention = try MentionRecord(positionalRow: row)
-      mention.themeId = intern(mention.themeId)
-      mention.field = intern(mention.field)
-      mention.matchedText = intern(mention.matchedText)
-      mention.matchedAlias = intern(mention.matchedAlias)
+      mention.themeId = shared.intern(mention.themeId)
+      mention.field = shared.intern(mention.field)
+      mention.matchedText = shared.intern(mention.matchedText)
+      mention.matchedAlias = shared.intern(mention.matchedAlias)
+      return mention
+    }
+  }
+
+  /// Every mention's summary, by item and position: what every snapshot holds.
+  static func fetchMentionSummaries(_ db: Database) throws -> [MentionSummary] {
+    var shared = SharedStrings()
+    return try db.fetchAll(
+      sql: "SELECT \(MentionSummary.selection()) FROM mentions \(mentionOrder)",
+      reservingCapacity: try count("mentions", db)
+    ) { row in
+      var mention = try MentionSummary(positionalRow: row)
+      mention.themeId = shared.intern(mention.themeId)
+      mention.matchedText = shared.intern(mention.matchedText)
       return mention
     }
   }
@@ -221,5 +230,22 @@ extension ThemeMapStore {
       }
       return lines
     }
+  }
+}
+
+/// Long strings read from many rows, each kept once and shared: a store holds tens of mentions per
+/// item but only as many distinct theme ids, fields and aliases as the taxonomy has, and few more
+/// distinct matched words, so a large snapshot does not hold a copy of "safeguarding-children" per
+/// mention.
+struct SharedStrings {
+  private var known: [String: String] = [:]
+
+  /// The string, or the equal one already read.
+  mutating func intern(_ string: String) -> String {
+    // Small strings live inline in the `String` itself; only longer ones are worth sharing.
+    guard string.utf8.count > 15 else { return string }
+    if let shared = known[string] { return shared }
+    known[string] = string
+    return string
   }
 }

@@ -73,9 +73,8 @@ import ThemeMapTestSupport
     let focus = Quote.focus(
       in: "The Hotel Watch scheme.",
       mentions: [
-        MentionRecord(
-          id: 1, itemId: 1, themeId: "hotel-watch", field: "minutes", matchedText: "Hotel\n Watch",
-          matchedAlias: "Hotel Watch", spanStart: 0, spanEnd: 0, line: 1)
+        MentionSummary(
+          itemId: 1, themeId: "hotel-watch", matchedText: "Hotel\n Watch", spanStart: 0, spanEnd: 0)
       ], theme: "hotel-watch")
     #expect(focus == 4..<15)
   }

@@ -105,6 +105,23 @@ import ThemeMapTestSupport
     }
   }
 
+  /// Mentions of themes the snapshot does not list (one made by hand) still get appearances, after
+  /// the listed themes and by id, as `SnapshotLookup.sortedThemes` orders them.
+  @Test func themesTheSnapshotDoesNotListComeLastById() throws {
+    let full = try Self.snapshot()
+    let found = Set(full.mentions.map(\.themeId))
+    let dropped = Set(full.themes.map(\.id).filter(found.contains).prefix(3))
+    try #require(dropped.count == 3)
+    var partial = full
+    partial.themes.removeAll { dropped.contains($0.id) }
+    let appearances = ThemeMovement.appearances(using: SnapshotLookup(partial))
+    let order = appearances.map(\.themeID).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+    #expect(order == SnapshotLookup(partial).sortedThemes(found))
+    #expect(Array(order.suffix(3)) == dropped.sorted())
+    let everyTheme = ThemeMovement.appearances(using: SnapshotLookup(full))
+    #expect(Set(appearances) == Set(everyTheme))
+  }
+
   @Test func transitionsKeepTheTextDateOrder() throws {
     let appearances = ThemeMovement.appearances(in: try Self.snapshot())
     let themes = appearances.map(\.themeID).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }

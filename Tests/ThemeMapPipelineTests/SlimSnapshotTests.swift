@@ -30,6 +30,7 @@ import ThemeMapTestSupport
       slim.carryOvers[index].sourceQuote = ""
       slim.carryOvers[index].targetQuote = ""
     }
+    slim.mentionDetails = []
     slim.holdsTexts = false
     return slim
   }
@@ -47,6 +48,7 @@ import ThemeMapTestSupport
     #expect(slim.meetings == full.meetings)
     #expect(slim.recommendations == full.recommendations)
     #expect(slim.mentions == full.mentions)
+    #expect(full.mentionDetails.map(MentionSummary.init) == full.mentions && slim.mentionDetails.isEmpty)
     #expect(slim.outcomes == full.outcomes)
     #expect(slim.themes == full.themes)
   }

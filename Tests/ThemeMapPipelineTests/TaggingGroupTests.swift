@@ -18,7 +18,7 @@ import ThemeMapTestSupport
       files: Fixtures.corpusFiles + [Fixtures.seed2015, Fixtures.seed2018], into: store)
     try store.replaceThemes(with: taxonomy)
     let report = try TaggingPass(taxonomy: taxonomy).run(on: store, documentsPerGroup: size)
-    let mentions = try store.snapshot().mentions.map {
+    let mentions = try store.snapshot().mentionDetails.map {
       [$0.itemId, $0.themeId, $0.field, $0.matchedText, $0.matchedAlias, $0.spanStart, $0.spanEnd, $0.line]
         as [AnyHashable]
     }

@@ -76,9 +76,10 @@ import ThemeMapTestSupport
               """)))
       #expect(
         snapshot.themes == (try ThemeRecord.fetchAll(db, sql: "SELECT * FROM themes ORDER BY position")))
-      #expect(
-        snapshot.mentions
-          == (try MentionRecord.fetchAll(db, sql: "SELECT * FROM mentions ORDER BY item_id, span_start, id")))
+      let mentions = try MentionRecord.fetchAll(
+        db, sql: "SELECT * FROM mentions ORDER BY item_id, span_start, id")
+      #expect(snapshot.mentionDetails == mentions)
+      #expect(snapshot.mentions == mentions.map(MentionSummary.init))
       #expect(
         snapshot.carryOvers.map(\.carryOver)
           == (try CarryOverRecord.fetchAll(db, sql: "SELECT * FROM carry_over ORDER BY id")).map(\.carryOver))
