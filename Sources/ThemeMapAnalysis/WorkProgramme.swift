@@ -31,7 +31,7 @@ public enum WorkProgramme {
     from snapshot: StoreSnapshot, granularity: PeriodGranularity
   ) -> [WorkProgrammeCandidate] {
     candidates(
-      snapshot: snapshot, links: snapshot.carryOvers.map(\.carryOver),
+      snapshot: snapshot, links: snapshot.links(),
       outcomes: snapshot.outcomes.map(\.outcome),
       granularity: granularity)
   }

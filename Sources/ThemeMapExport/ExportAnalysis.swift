@@ -47,7 +47,7 @@ public struct ExportAnalysis: Sendable {
     // both (185 ms), beside the theme moves and the CSV lookups (165 ms).
     let ((links, outcomes), (lookup, trends)) = Self.both(
       concurrently,
-      { (snapshot.carryOvers.map(\.carryOver), snapshot.outcomes.map(\.outcome)) },
+      { (snapshot.links(), snapshot.outcomes.map(\.outcome)) },
       { (SnapshotLookup(snapshot), ThemeTrends.compute(from: snapshot, granularity: granularity)) })
     // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
     let (candidates, (appearances, transitions, context)) = Self.both(

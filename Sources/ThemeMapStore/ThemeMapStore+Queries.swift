@@ -146,6 +146,8 @@ extension ThemeMapStore {
     let version = try String.fetchOne(
       db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
     let quotes: Set<String> = ["source_quote", "target_quote"]
+    // Links repeat theme lists often and term lists a few times each (see `StoreSnapshot.links()`).
+    var shared = SharedStrings()
     return StoreSnapshot(
       meetings: meetings, items: items, recommendations: recommendations, themes: themes,
       mentions: mentions, mentionDetails: texts ? try Self.fetchMentions(db) : [],
@@ -153,13 +155,21 @@ extension ThemeMapStore {
       carryOvers: includingFollowUps
         ? try db.fetchAll(
           sql: "SELECT \(selection(CarryOverRecord.columns, leavingOut: quotes)) FROM carry_over ORDER BY id",
-          reservingCapacity: try count("carry_over", db), CarryOverRecord.init(positionalRow:)) : [],
+          reservingCapacity: try count("carry_over", db),
+          { row in
+            var link = try CarryOverRecord(positionalRow: row)
+            link.targetKind = shared.intern(link.targetKind)
+            link.sharedThemes = shared.intern(link.sharedThemes)
+            link.sharedTerms = shared.intern(link.sharedTerms)
+            return link
+          }) : [],
       outcomes: includingFollowUps
         ? try db.fetchAll(
           sql: """
             SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
             ORDER BY recommendation_id
-            """, RecommendationOutcomeRecord.init(positionalRow:)) : [],
+            """, reservingCapacity: try count("recommendation_outcomes", db),
+          RecommendationOutcomeRecord.init(positionalRow:)) : [],
       followUpsAreCurrent: try Self.followUpsAreCurrent(db), holdsTexts: texts)
   }
 

@@ -84,6 +84,6 @@ extension GraphFormat: ExpressibleByArgument {}
 /// moves between bodies.
 func analysedGraphInput(store: ThemeMapStore, snapshot: StoreSnapshot) throws -> GraphInput {
   GraphInput(
-    snapshot: snapshot, links: snapshot.carryOvers.map(\.carryOver),
+    snapshot: snapshot, links: snapshot.links(),
     transitions: ThemeMovement.transitions(from: ThemeMovement.appearances(in: snapshot)))
 }

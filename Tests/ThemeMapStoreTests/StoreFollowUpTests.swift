@@ -36,8 +36,26 @@ import ThemeMapTestSupport
     let snapshot = try store.snapshot()
     #expect(snapshot.carryOvers.map(\.id) == [1, 2])
     #expect(snapshot.carryOvers.map(\.carryOver) == links)
+    #expect(snapshot.links() == links)
     #expect(snapshot.outcomes.map(\.outcome) == outcomes)
     #expect(snapshot.followUpsAreCurrent)
+  }
+
+  /// Links with equal theme or term lists decode to one shared array, not an array each.
+  @Test func decodedLinksShareEqualLists() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    let copies = (0..<3).map { _ in links[0] }
+    try store.replaceFollowUps(links: copies + [links[1]], outcomes: outcomes)
+    let decoded = try store.snapshot().links()
+    #expect(decoded == copies + [links[1]])
+    try #require(!links[0].sharedTerms.isEmpty && !links[0].sharedThemes.isEmpty)
+    func storage(_ list: [String]) -> UnsafeRawPointer? {
+      list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+    #expect(Set(decoded.prefix(3).map { storage($0.sharedTerms) }).count == 1)
+    #expect(Set(decoded.prefix(3).map { storage($0.sharedThemes) }).count == 1)
   }
 
   @Test func replacingTwiceLeavesIdenticalTables() throws {

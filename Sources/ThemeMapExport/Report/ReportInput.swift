@@ -60,7 +60,7 @@ public struct ReportInput: Sendable {
     self.init(
       snapshot: snapshot, trends: ThemeTrends.compute(from: snapshot, granularity: granularity),
       granularity: granularity, appearances: ThemeMovement.appearances(in: snapshot),
-      links: snapshot.carryOvers.map(\.carryOver), outcomes: snapshot.outcomes.map(\.outcome),
+      links: snapshot.links(), outcomes: snapshot.outcomes.map(\.outcome),
       candidates: WorkProgramme.candidates(from: snapshot, granularity: granularity), corpus: corpus)
   }
 }
