@@ -7,7 +7,8 @@ import ThemeMapStore
 struct ExportContext {
   let snapshot: StoreSnapshot
   let lookup: SnapshotLookup
-  let outcomeByRecommendation: [Int64: RecommendationOutcomeRecord]
+  /// Positions in `snapshot.outcomes`, not copies of the records.
+  let outcomeByRecommendation: RecordsByID<RecommendationOutcomeRecord>
   /// Each meeting's `bestDate`, parsed once: the rows and graphs ask for it per item and mention.
   let bestDateByMeeting: [Int64: CalendarDay]
 
@@ -19,8 +20,7 @@ struct ExportContext {
     let snapshot = lookup.snapshot
     self.snapshot = snapshot
     self.lookup = lookup
-    outcomeByRecommendation = Dictionary(
-      snapshot.outcomes.map { ($0.recommendationId, $0) }, uniquingKeysWith: { first, _ in first })
+    outcomeByRecommendation = RecordsByID(snapshot.outcomes, id: \.recommendationId)
     var bestDateByMeeting: [Int64: CalendarDay] = [:]
     bestDateByMeeting.reserveCapacity(snapshot.meetings.count)
     for meeting in snapshot.meetings where bestDateByMeeting[meeting.id] == nil {
