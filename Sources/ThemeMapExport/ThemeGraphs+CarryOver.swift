@@ -45,59 +45,36 @@ extension ThemeGraphs {
 
   /// Recommendations and the later recommendations or items that follow them up.
   static func carryOver(_ context: ExportContext, links: [CarryOver]) -> Graph {
-    let recommendationByID = context.lookup.recommendationByID
-    // Nodes in the order made; a record's node is found by its id number, so that a link's ends
-    // need no node id text made and hashed.
-    var nodes: [GraphNode] = []
+    // Nodes and edges are made each time a writer reads them (`GraphElements`): only which record
+    // each node shows and the ends of each edge are held. A record's node is found by its id number,
+    // so that a link's ends need no node id text made and hashed.
+    var shown: [CarryOverNode] = []
     var recommendationNodes: [Int64: Int?] = [:]
     var itemNodes: [Int64: Int?] = [:]
 
     func recommendationNode(_ id: Int64) -> Int? {
-      // A node is the same every time a link reaches it: made once (a missing record too).
+      // A node is the same every time a link reaches it: found once (a missing record too).
       if let known = recommendationNodes[id] { return known }
-      guard let record = recommendationByID[id] else {
+      guard context.lookup.recommendationByID[id] != nil else {
         recommendationNodes[id] = .some(nil)
         return nil
       }
-      let nodeID = "recommendation:\(id)"
-      let meeting = context.meeting(ofItem: record.itemId)
-      let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
-      nodes.append(
-        GraphNode(
-          id: nodeID, label: shortLabel(record.text), cluster: meeting?.body,
-          attributes: [
-            "kind": .string(record.kind), "body": .string(meeting?.body ?? ""),
-            "date": .string(date?.isoString ?? ""), "number": .string(record.number ?? ""),
-            "addressee": .string(record.addressee ?? ""), "text": .string(record.text),
-          ],
-          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
-      recommendationNodes[id] = nodes.count - 1
-      return nodes.count - 1
+      shown.append(.recommendation(id))
+      recommendationNodes[id] = shown.count - 1
+      return shown.count - 1
     }
 
     func itemNode(_ id: Int64) -> Int? {
       if let known = itemNodes[id] { return known }
-      guard let item = context.itemByID[id] else {
+      guard context.itemByID[id] != nil else {
         itemNodes[id] = .some(nil)
         return nil
       }
-      let nodeID = "item:\(id)"
-      let meeting = context.meeting(ofItem: id)
-      let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
-      nodes.append(
-        GraphNode(
-          id: nodeID, label: shortLabel(item.title), cluster: meeting?.body,
-          attributes: [
-            "kind": .string("item"), "body": .string(meeting?.body ?? ""),
-            "date": .string(date?.isoString ?? ""),
-            "number": .string(item.number ?? ""), "addressee": .string(""), "text": .string(item.title),
-          ],
-          spells: date.map { [Spell(start: $0, end: nil)] } ?? []))
-      itemNodes[id] = nodes.count - 1
-      return nodes.count - 1
+      shown.append(.item(id))
+      itemNodes[id] = shown.count - 1
+      return shown.count - 1
     }
 
-    // An edge per link is made each time a writer reads it (`GraphEdges`): only the ends are kept.
     var ends: [(link: Int32, source: Int32, target: Int32)] = []
     for (index, link) in links.enumerated() {
       guard let sourceNode = recommendationNode(link.recommendationID) else { continue }
@@ -109,9 +86,15 @@ extension ThemeGraphs {
       guard let targetNode else { continue }
       ends.append((Int32(index), Int32(sourceNode), Int32(targetNode)))
     }
+    let records = shown
     let edgeEnds = ends
-    let nodeIDs = nodes.map(\.id)
-    let nodeDays = nodes.map { $0.spells.first?.start }
+    let nodeIDs = records.map(\.nodeID)
+    let nodeDays = records.map { $0.meeting(in: context).flatMap { context.bestDate(ofMeeting: $0.id) } }
+    let order = nodeIDs.indices.sorted { nodeIDs[$0] < nodeIDs[$1] }
+    let nodes = GraphNodes(count: order.count) { index in
+      let node = order[index]
+      return records[node].node(in: context, id: nodeIDs[node], date: nodeDays[node])
+    }
     let edges = GraphEdges(count: edgeEnds.count) { index in
       let (linkIndex, sourceNode, targetNode) = edgeEnds[index]
       let link = links[Int(linkIndex)]
@@ -135,7 +118,58 @@ extension ThemeGraphs {
       edgeAttributes: [
         GraphAttribute(name: "score", type: .double), GraphAttribute(name: "shared_themes", type: .string),
         GraphAttribute(name: "shared_terms", type: .string),
-      ], nodes: nodes.indices.sorted { nodes[$0].id < nodes[$1].id }.map { nodes[$0] }, edges: edges,
-      lastModified: lastModified(context))
+      ], nodes: nodes, edges: edges, lastModified: lastModified(context))
+  }
+}
+
+/// A record the carry-over graph shows as a node: a recommendation, or an item that follows one up.
+private enum CarryOverNode: Sendable {
+  case recommendation(Int64)
+  case item(Int64)
+
+  var nodeID: String {
+    switch self {
+    case .recommendation(let id): "recommendation:\(id)"
+    case .item(let id): "item:\(id)"
+    }
+  }
+
+  func meeting(in context: ExportContext) -> MeetingSummary? {
+    switch self {
+    case .recommendation(let id):
+      context.lookup.recommendationByID[id].flatMap { context.meeting(ofItem: $0.itemId) }
+    case .item(let id): context.meeting(ofItem: id)
+    }
+  }
+
+  /// The node; `date` is its meeting's best date.
+  func node(in context: ExportContext, id nodeID: String, date: CalendarDay?) -> GraphNode {
+    let meeting = meeting(in: context)
+    let spells = date.map { [Spell(start: $0, end: nil)] } ?? []
+    let body = GraphValue.string(meeting?.body ?? "")
+    let day = GraphValue.string(date?.isoString ?? "")
+    switch self {
+    case .recommendation(let id):
+      let record = context.lookup.recommendationByID[id]
+      let text = record?.text ?? ""
+      return GraphNode(
+        id: nodeID, label: ThemeGraphs.shortLabel(text), cluster: meeting?.body,
+        attributes: [
+          "kind": .string(record?.kind ?? ""), "body": body, "date": day,
+          "number": .string(record?.number ?? ""),
+          "addressee": .string(record?.addressee ?? ""), "text": .string(text),
+        ],
+        spells: spells)
+    case .item(let id):
+      let item = context.itemByID[id]
+      let title = item?.title ?? ""
+      return GraphNode(
+        id: nodeID, label: ThemeGraphs.shortLabel(title), cluster: meeting?.body,
+        attributes: [
+          "kind": .string("item"), "body": body, "date": day, "number": .string(item?.number ?? ""),
+          "addressee": .string(""), "text": .string(title),
+        ],
+        spells: spells)
+    }
   }
 }

@@ -52,8 +52,9 @@ extension ThemeGraphs {
       name: "ThemeMap meetings and themes over time", directed: true,
       nodeAttributes: themeNodeAttributes + meetingNodeAttributes,
       edgeAttributes: [GraphAttribute(name: "mentions", type: .int)],
-      nodes: context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) }
-        + themeNodes(context, figures: figures), edges: edges, lastModified: lastModified(context))
+      nodes: GraphNodes(
+        context.snapshot.meetings.map { meetingNode($0, date: context.bestDate(ofMeeting: $0.id)) }
+          + themeNodes(context, figures: figures)), edges: edges, lastModified: lastModified(context))
   }
 
   /// Bodies, with an edge for each pair of bodies a theme moved between, weighted by the number of
@@ -106,6 +107,6 @@ extension ThemeGraphs {
       edgeAttributes: [
         GraphAttribute(name: "themes", type: .string), GraphAttribute(name: "theme_count", type: .int),
         GraphAttribute(name: "first_date", type: .string),
-      ], nodes: nodes, edges: GraphEdges(edges), lastModified: lastModified(context))
+      ], nodes: GraphNodes(nodes), edges: GraphEdges(edges), lastModified: lastModified(context))
   }
 }

@@ -169,7 +169,7 @@ public enum ThemeGraphs {
       name: "ThemeMap theme co-occurrence", directed: false, nodeAttributes: themeNodeAttributes,
       edgeAttributes: [
         GraphAttribute(name: "shared_items", type: .int), GraphAttribute(name: "first_date", type: .string),
-      ], nodes: themeNodes(context, figures: figures), edges: GraphEdges(edges),
+      ], nodes: GraphNodes(themeNodes(context, figures: figures)), edges: GraphEdges(edges),
       lastModified: lastModified(context))
   }
 }

@@ -120,7 +120,8 @@ import ThemeMapTestSupport
     }
     return Graph(
       name: hostileBody, directed: true, nodeAttributes: [GraphAttribute(name: "note", type: .string)],
-      edgeAttributes: [GraphAttribute(name: "note", type: .string)], nodes: nodes, edges: GraphEdges(edges))
+      edgeAttributes: [GraphAttribute(name: "note", type: .string)], nodes: GraphNodes(nodes),
+      edges: GraphEdges(edges))
   }
 
   @Test(.enabled(if: python != nil, "needs python3"))

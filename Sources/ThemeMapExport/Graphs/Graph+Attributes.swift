@@ -13,14 +13,9 @@ struct ResolvedAttributes {
 extension Graph {
   /// The node attributes to declare.
   var resolvedNodeAttributes: ResolvedAttributes {
-    // Read through the index, because looping over the nodes copies each whole node.
-    var usedTypes = UsedTypes()
-    for index in nodes.indices {
-      for (name, value) in nodes[index].attributes { usedTypes.see(name, value.type) }
-    }
-    return Graph.resolve(
-      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames, types: usedTypes.byName,
-      dynamicNames: [])
+    Graph.resolve(
+      declared: nodeAttributes, reserved: Graph.reservedNodeAttributeNames,
+      types: nodes.facts.staticTypes.byName, dynamicNames: [])
   }
 
   /// The edge attributes to declare; those with timed values go in `dynamicAttributes`.
@@ -34,7 +29,7 @@ extension Graph {
   }
 
   /// Whether any node has a cluster, so that writers declare the `cluster` attribute only when used.
-  var hasClusters: Bool { nodes.contains { $0.cluster != nil } }
+  var hasClusters: Bool { nodes.facts.hasClusters }
 
   /// Whether any edge has a label.
   var hasEdgeLabels: Bool { edges.facts.hasLabels }

@@ -69,8 +69,10 @@ public struct GraphEdge: Hashable, Sendable {
 ///
 /// ```swift
 /// var graph = Graph(name: "themes", directed: false)                       // (1)
-/// graph.nodes = [GraphNode(id: "housing", label: "Housing", cluster: "Panel")]
-/// graph.nodes.append(GraphNode(id: "transport", label: "Transport"))
+/// graph.nodes = [
+///   GraphNode(id: "housing", label: "Housing", cluster: "Panel"),
+///   GraphNode(id: "transport", label: "Transport"),
+/// ]
 /// graph.edges = [GraphEdge(id: "e0", source: "housing", target: "transport", weight: 3)]
 /// let text = GraphWriter.render(graph, as: .gexf)                          // (2)
 /// ```
@@ -90,7 +92,7 @@ public struct Graph: Hashable, Sendable {
   /// Edge attribute declarations, in the order writers list them.
   public var edgeAttributes: [GraphAttribute]
   /// The nodes, in output order.
-  public var nodes: [GraphNode]
+  public var nodes: GraphNodes
   /// The edges, in output order.
   public var edges: GraphEdges
   /// The day the data was last changed, for GEXF's `lastmodifieddate`. Not "today", so that the same
@@ -100,7 +102,7 @@ public struct Graph: Hashable, Sendable {
   /// Creates a graph.
   public init(
     name: String, directed: Bool, nodeAttributes: [GraphAttribute] = [],
-    edgeAttributes: [GraphAttribute] = [], nodes: [GraphNode] = [], edges: GraphEdges = [],
+    edgeAttributes: [GraphAttribute] = [], nodes: GraphNodes = [], edges: GraphEdges = [],
     lastModified: CalendarDay? = nil
   ) {
     self.name = name
@@ -114,8 +116,7 @@ public struct Graph: Hashable, Sendable {
 
   /// Whether anything in the graph carries time: a spell or a dynamic attribute value.
   public var isDynamic: Bool {
-    nodes.contains { !$0.spells.isEmpty }
-      || edges.facts.hasSpells || !edges.facts.timedTypes.isEmpty
+    nodes.facts.hasSpells || edges.facts.hasSpells || !edges.facts.timedTypes.isEmpty
   }
 
   /// Node attribute names the formats use themselves (`id`, `label`, `cluster`, `spells`, and the

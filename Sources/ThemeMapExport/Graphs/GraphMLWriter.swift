@@ -25,7 +25,7 @@ public enum GraphMLWriter {
   static func render(_ graph: Graph, into out: inout ByteOutput) {
     let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
     let edgeAttributes = graph.resolvedEdgeAttributes
-    let hasNodeSpells = graph.nodes.contains { !$0.spells.isEmpty }
+    let hasNodeSpells = graph.nodes.facts.hasSpells
     let hasEdgeSpells = graph.edges.facts.hasSpells
 
     out.append(

@@ -85,7 +85,7 @@ import ThemeMapTestSupport
     }
     let graph = Graph(
       name: "many", directed: false, nodeAttributes: [GraphAttribute(name: "attribute_39", type: .int)],
-      nodes: nodes)
+      nodes: GraphNodes(nodes))
     let resolved = graph.resolvedNodeAttributes.staticAttributes
     #expect(resolved.map(\.name) == ["attribute_39"] + names.reversed().dropLast().map { $0 })
     // Every name sees four kinds of value over the six nodes, or a mix that needs text.

@@ -20,6 +20,14 @@ struct GraphEdgesTests {
     return (made, reads)
   }
 
+  /// `graph` with its nodes made from a copy each time they are read.
+  static func nodesMadeOnDemand(_ graph: Graph) -> Graph {
+    let held = Array(graph.nodes)
+    var made = graph
+    made.nodes = GraphNodes(count: held.count) { held[$0] }
+    return made
+  }
+
   /// Counts calls from any thread.
   final class Counter: @unchecked Sendable {
     private let lock = NSLock()
@@ -39,6 +47,29 @@ struct GraphEdgesTests {
     for format in GraphFormat.allCases {
       #expect(GraphWriter.render(made, as: format) == GraphWriter.render(graph, as: format), "\(format)")
     }
+  }
+
+  @Test(
+    "Every fixture renders byte for byte the same with its nodes made on demand",
+    arguments: [GraphFixtures.hostileGraph, GraphFixtures.dynamicGraph, GraphFixtures.staticGraph])
+  func sameBytesWithNodesMade(graph: Graph) {
+    let made = Self.nodesMadeOnDemand(graph)
+    #expect(made.nodes.facts.hasClusters == graph.nodes.contains { $0.cluster != nil })
+    #expect(made.nodes.facts.hasSpells == graph.nodes.contains { !$0.spells.isEmpty })
+    for format in GraphFormat.allCases {
+      #expect(GraphWriter.render(made, as: format) == GraphWriter.render(graph, as: format), "\(format)")
+    }
+  }
+
+  @Test("Node facts: attribute types widened, spells and clusters")
+  func nodeFacts() {
+    let nodes: GraphNodes = [
+      GraphNode(id: "a", label: "a", attributes: ["n": .int(1)]),
+      GraphNode(id: "b", label: "b", cluster: "Panel", attributes: ["n": .double(2.5)]),
+    ]
+    #expect(nodes.facts.staticTypes.byName == ["n": .double])
+    #expect(nodes.facts.hasClusters && !nodes.facts.hasSpells)
+    #expect(GraphFixtures.dynamicGraph.nodes.facts.hasSpells)
   }
 
   @Test("The facts are those of every edge: attribute types widened, labels, spells, timed values")
