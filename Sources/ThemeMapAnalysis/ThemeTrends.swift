@@ -33,6 +33,14 @@ public enum ThemeTrends {
   /// Rows are ordered by theme (taxonomy order), body, then period.
   /// - Complexity: O(m + t·p) for m mentions, t themes and p body-periods.
   public static func compute(from snapshot: StoreSnapshot, granularity: PeriodGranularity) -> [ThemeTrend] {
+    Array(table(from: snapshot, granularity: granularity))
+  }
+
+  /// The same rows as `compute`, each made when it is read from counts held in 12 bytes: a national
+  /// corpus has millions of theme, body and period rows, most of them zeros.
+  /// - Complexity: O(m + t·p) for m mentions, t themes and p body-periods; O(m log m) more when the
+  ///   mentions are not in item order with each meeting's items together (a snapshot made by hand).
+  public static func table(from snapshot: StoreSnapshot, granularity: PeriodGranularity) -> ThemeTrendTable {
     struct BodyPeriod: Hashable, Comparable {
       var body: String
       var period: String
@@ -67,46 +75,132 @@ public enum ThemeTrends {
     let bodyPeriodIndexOfMeeting = bodyPeriodOfMeeting.compactMapValues { indexOfBodyPeriod[$0] }
     let indexOfTheme = Dictionary(
       snapshot.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    struct Cell {
-      var mentions = 0
-      var items: Set<Int64> = []
-      var meetings: Set<Int64> = []
-      /// The item and meeting last added: mentions come item by item, so most repeats skip the sets.
-      var lastItem: Int64?
-      var lastMeeting: Int64?
-    }
-    var cells = [Cell](repeating: Cell(), count: snapshot.themes.count * bodyPeriods.count)
-    for mention in snapshot.mentions {
+
+    // A cell counts an item (a meeting) when it differs from the last one the cell counted: exact
+    // when each item's mentions come together and each meeting's items come together, as the store
+    // gives them (mentions by item id, a document's items numbered together). Sets of ids per cell
+    // did the same in any order but took several times the memory of the table.
+    let mentions = snapshot.mentions
+    let order = inCountingOrder(mentions, meetingOfItem: meetingOfItem)
+    var cells = [ThemeTrendTable.Counts](repeating: .init(), count: snapshot.themes.count * bodyPeriods.count)
+    var lastItem = [Int64](repeating: .min, count: cells.count)
+    var lastMeeting = [Int64](repeating: .min, count: cells.count)
+    func count(_ mention: MentionSummary) {
       // Only the snapshot's themes get rows, so other mentions are not counted.
       guard let meetingID = meetingOfItem[mention.itemId],
         let bodyPeriod = bodyPeriodIndexOfMeeting[meetingID], let theme = indexOfTheme[mention.themeId]
-      else { continue }
+      else { return }
       let index = theme * bodyPeriods.count + bodyPeriod
       cells[index].mentions += 1
-      if cells[index].lastItem != mention.itemId {
-        cells[index].items.insert(mention.itemId)
-        cells[index].lastItem = mention.itemId
+      if lastItem[index] != mention.itemId {
+        cells[index].items += 1
+        lastItem[index] = mention.itemId
       }
-      if cells[index].lastMeeting != meetingID {
-        cells[index].meetings.insert(meetingID)
-        cells[index].lastMeeting = meetingID
+      if lastMeeting[index] != meetingID {
+        cells[index].meetings += 1
+        lastMeeting[index] = meetingID
       }
     }
+    if let order {
+      for index in order { count(mentions[index]) }
+    } else {
+      for mention in mentions { count(mention) }
+    }
+    return ThemeTrendTable(
+      themes: snapshot.themes.map { theme in
+        ThemeTrendTable.Theme(
+          id: theme.id, label: theme.label, parent: theme.parentId, cells: indexOfTheme[theme.id] ?? 0)
+      },
+      bodyPeriods: bodyPeriods.map { bodyPeriod in
+        ThemeTrendTable.BodyPeriod(
+          body: bodyPeriod.body, period: bodyPeriod.period, start: periodStarts[bodyPeriod.period],
+          meetings: meetingsPerBodyPeriod[bodyPeriod] ?? 0)
+      }, counts: cells)
+  }
 
-    var rows: [ThemeTrend] = []
-    rows.reserveCapacity(snapshot.themes.count * bodyPeriods.count)
-    for theme in snapshot.themes {
-      let base = (indexOfTheme[theme.id] ?? 0) * bodyPeriods.count
-      for (offset, bodyPeriod) in bodyPeriods.enumerated() {
-        let cell = cells[base + offset]
-        rows.append(
-          ThemeTrend(
-            theme: theme.id, themeLabel: theme.label, parentTheme: theme.parentId, body: bodyPeriod.body,
-            period: bodyPeriod.period, periodStart: periodStarts[bodyPeriod.period],
-            bodyMeetings: meetingsPerBodyPeriod[bodyPeriod] ?? 0, meetings: cell.meetings.count,
-            items: cell.items.count, mentions: cell.mentions))
+  /// nil when the mentions already come item by item with each meeting's items together; otherwise
+  /// their indexes in that order (by meeting, then item).
+  private static func inCountingOrder(_ mentions: [MentionSummary], meetingOfItem: [Int64: Int64]) -> [Int]? {
+    var finished: Set<Int64> = []
+    var current: (item: Int64, meeting: Int64?)?
+    var grouped = true
+    for mention in mentions where mention.itemId != current?.item {
+      let meeting = meetingOfItem[mention.itemId]
+      if let current,
+        mention.itemId < current.item
+          || (meeting != current.meeting && meeting.map(finished.contains) == true)
+      {
+        grouped = false
+        break
       }
+      if let left = current?.meeting, left != meeting { finished.insert(left) }
+      current = (mention.itemId, meeting)
     }
-    return rows
+    guard !grouped else { return nil }
+    return mentions.indices.sorted { left, right in
+      let (a, b) = (mentions[left].itemId, mentions[right].itemId)
+      return (meetingOfItem[a] ?? .min, a, left) < (meetingOfItem[b] ?? .min, b, right)
+    }
+  }
+}
+
+/// The theme trend table: a row per theme (taxonomy order), body and period (by body, then period),
+/// zeros included, each row made when it is read.
+public struct ThemeTrendTable: RandomAccessCollection, Equatable, Sendable {
+  /// One cell's counts.
+  struct Counts: Sendable {
+    var meetings: Int32 = 0
+    var items: Int32 = 0
+    var mentions: Int32 = 0
+  }
+
+  /// A theme's columns, and where its cells start.
+  struct Theme: Sendable {
+    var id: String
+    var label: String
+    var parent: String?
+    /// The theme's place among the counted themes (the first of equal ids).
+    var cells: Int
+  }
+
+  /// A body's period, with the meetings the body held in it.
+  struct BodyPeriod: Sendable {
+    var body: String
+    var period: String
+    var start: CalendarDay?
+    var meetings: Int
+  }
+
+  let themes: [Theme]
+  let bodyPeriods: [BodyPeriod]
+  /// Theme by body-period.
+  let counts: [Counts]
+
+  /// 0.
+  public var startIndex: Int { 0 }
+  /// Themes times body-periods.
+  public var endIndex: Int { themes.count * bodyPeriods.count }
+
+  /// The row at `index`.
+  public subscript(index: Int) -> ThemeTrend {
+    let theme = themes[index / bodyPeriods.count]
+    let offset = index % bodyPeriods.count
+    let bodyPeriod = bodyPeriods[offset]
+    let cell = counts[theme.cells * bodyPeriods.count + offset]
+    return ThemeTrend(
+      theme: theme.id, themeLabel: theme.label, parentTheme: theme.parent, body: bodyPeriod.body,
+      period: bodyPeriod.period, periodStart: bodyPeriod.start, bodyMeetings: bodyPeriod.meetings,
+      meetings: Int(cell.meetings), items: Int(cell.items), mentions: Int(cell.mentions))
+  }
+
+  /// The same rows in the same order.
+  public static func == (left: Self, right: Self) -> Bool { left.elementsEqual(right) }
+
+  /// Each theme's rows, in table order: `theme` is a theme id, `rows` its rows.
+  public var byTheme: [(theme: String, rows: Slice<ThemeTrendTable>)] {
+    themes.indices.map { position in
+      let start = position * bodyPeriods.count
+      return (themes[position].id, self[start..<(start + bodyPeriods.count)])
+    }
   }
 }

@@ -23,8 +23,8 @@ public struct ExportAnalysis: Sendable {
   public let links: [CarryOver]
   /// The stored outcomes, in the order of `snapshot.outcomes`.
   public let outcomes: [RecommendationOutcome]
-  /// The trend table, as `ThemeTrends.compute` returns it.
-  public let trends: [ThemeTrend]
+  /// The trend table, as `ThemeTrends.table` returns it.
+  public let trends: ThemeTrendTable
   /// Each theme's appearances at meetings, as `ThemeMovement.appearances` returns them.
   public let appearances: [ThemeAppearance]
   /// The theme moves between bodies, from `appearances`.
@@ -48,7 +48,7 @@ public struct ExportAnalysis: Sendable {
     let ((links, outcomes), (lookup, trends)) = Self.both(
       concurrently,
       { (snapshot.links(), snapshot.outcomes.map(\.outcome)) },
-      { (SnapshotLookup(snapshot), ThemeTrends.compute(from: snapshot, granularity: granularity)) })
+      { (SnapshotLookup(snapshot), ThemeTrends.table(from: snapshot, granularity: granularity)) })
     // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
     let (candidates, (appearances, transitions, context)) = Self.both(
       concurrently,

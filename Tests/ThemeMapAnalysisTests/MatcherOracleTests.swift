@@ -95,18 +95,6 @@ import ThemeMapTestSupport
     return found
   }
 
-  /// A small deterministic generator, so a failure names a seed that reproduces it.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Random text of up to `pieces` pieces.
   static func randomText(pieces: Int, using generator: inout SplitMix) -> [UInt8] {
     var bytes: [UInt8] = []

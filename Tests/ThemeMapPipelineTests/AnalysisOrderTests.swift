@@ -86,6 +86,29 @@ import ThemeMapTestSupport
     }
   }
 
+  /// The table counts an item or a meeting once per cell when it is the last one the cell counted;
+  /// mentions out of item order, or a meeting whose items are not numbered together, are put in
+  /// order first, so the counts stay those of the reference.
+  @Test func trendsAreExactInAnyMentionOrder() throws {
+    let snapshot = try Self.snapshot()
+    var shuffled = snapshot
+    var generator = SplitMix(state: 7)
+    shuffled.mentions.shuffle(using: &generator)
+    try #require(shuffled.mentions != snapshot.mentions)
+    // Items moved between meetings with their ids kept: each meeting's items are no longer together.
+    var split = snapshot
+    let meetings = Array(Set(split.items.map(\.meetingId))).sorted()
+    try #require(meetings.count >= 2)
+    for index in split.items.indices where index % 2 == 0 {
+      split.items[index].meetingId = split.items[index].meetingId == meetings[0] ? meetings[1] : meetings[0]
+    }
+    for case (let name, let changed) in [("shuffled", shuffled), ("split", split)] {
+      #expect(
+        ThemeTrends.compute(from: changed, granularity: .quarter) == Self.referenceTrends(changed, .quarter),
+        "\(name)")
+    }
+  }
+
   @Test func appearancesComeInTheChronologicalOrderWithTheirCounts() throws {
     let snapshot = try Self.snapshot()
     let lookup = SnapshotLookup(snapshot)

@@ -19,8 +19,8 @@ import ThemeMapStore
 public struct ReportInput: Sendable {
   /// The store's contents.
   public var snapshot: StoreSnapshot
-  /// The trend table, as `ThemeTrends.compute` returns it.
-  public var trends: [ThemeTrend]
+  /// The trend table, as `ThemeTrends.table` returns it.
+  public var trends: ThemeTrendTable
   /// The period the trends are counted in.
   public var granularity: PeriodGranularity
   /// Each theme's appearances at meetings, in date order.
@@ -38,7 +38,7 @@ public struct ReportInput: Sendable {
 
   /// Creates an input from values computed elsewhere.
   public init(
-    snapshot: StoreSnapshot, trends: [ThemeTrend], granularity: PeriodGranularity,
+    snapshot: StoreSnapshot, trends: ThemeTrendTable, granularity: PeriodGranularity,
     appearances: [ThemeAppearance], links: [CarryOver] = [], outcomes: [RecommendationOutcome] = [],
     candidates: [WorkProgrammeCandidate] = [], taxonomyVersion: String? = nil, corpus: String = ""
   ) {
@@ -58,7 +58,7 @@ public struct ReportInput: Sendable {
   /// - Complexity: O(m log m) for m mentions, plus the work programme's ranking.
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, corpus: String = "") {
     self.init(
-      snapshot: snapshot, trends: ThemeTrends.compute(from: snapshot, granularity: granularity),
+      snapshot: snapshot, trends: ThemeTrends.table(from: snapshot, granularity: granularity),
       granularity: granularity, appearances: ThemeMovement.appearances(in: snapshot),
       links: snapshot.links(), outcomes: snapshot.outcomes.map(\.outcome),
       candidates: WorkProgramme.candidates(from: snapshot, granularity: granularity), corpus: corpus)

@@ -4,8 +4,11 @@ import ThemeMapModel
 /// Theme trends as small multiples, and the timeline of each theme across meetings and bodies.
 extension ReportContext {
   func trendSection(_ main: inout Markup) {
-    let byTheme = Dictionary(grouping: input.trends, by: \.theme)
-    let found = input.snapshot.themes.filter { theme in (byTheme[theme.id] ?? []).contains { $0.mentions > 0 }
+    // The table's rows come theme by theme: slices of it, not a copy of every row.
+    var byTheme: [String: Slice<ThemeTrendTable>] = [:]
+    for (theme, rows) in input.trends.byTheme where byTheme[theme] == nil { byTheme[theme] = rows }
+    let found = input.snapshot.themes.filter { theme in
+      byTheme[theme.id]?.contains { $0.mentions > 0 } ?? false
     }
     main.element("section", ["id": "trends", "aria-labelledby": "trends-title"]) { section in
       section.element("h2", ["id": "trends-title"], text: ReportSection.title("trends"))
@@ -18,7 +21,7 @@ extension ReportContext {
       if found.isEmpty { section.element("p", ["class": "note"], text: "No theme was found in the store.") }
       section.element("div", ["class": "multiples"]) { grid in
         for (themeIndex, theme) in found.enumerated() {
-          let rows = byTheme[theme.id] ?? []
+          let rows = byTheme[theme.id].map(Array.init) ?? []
           let maximum = rows.map(\.mentions).max() ?? 0
           let charted = chartedBodies(rows)
           grid.element("div", ["class": "theme-card"]) { card in
