@@ -41,7 +41,7 @@ public struct SnapshotLookup: Sendable {
     self.snapshot = snapshot
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     itemByID = RecordsByID(snapshot.items, id: \.id)
-    mentionsByItem = Self.mentionsByItem(snapshot.mentions)
+    mentionsByItem = snapshot.mentions.runs(by: \.itemId)
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
@@ -69,24 +69,6 @@ public struct SnapshotLookup: Sendable {
     }
     self.familyOfMeeting = familyOfMeeting
     self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
-  }
-
-  /// Each item's run of mentions; mentions not ordered by item (a snapshot made by hand) are grouped
-  /// into copies instead, in their given order.
-  static func mentionsByItem(_ mentions: [MentionSummary]) -> [Int64: ArraySlice<MentionSummary>] {
-    var byItem: [Int64: ArraySlice<MentionSummary>] = [:]
-    var start = mentions.startIndex
-    while start < mentions.endIndex {
-      let itemID = mentions[start].itemId
-      var end = start + 1
-      while end < mentions.endIndex, mentions[end].itemId == itemID { end += 1 }
-      guard byItem[itemID] == nil else {
-        return Dictionary(grouping: mentions, by: \.itemId).mapValues { $0[...] }
-      }
-      byItem[itemID] = mentions[start..<end]
-      start = end
-    }
-    return byItem
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.

@@ -5,8 +5,10 @@ extension WorkProgramme {
   /// The lookups the four reasons share.
   struct Context {
     let lookup: SnapshotLookup
-    let outcomeByID: [Int64: RecommendationOutcome]
-    let linksBySource: [Int64: [CarryOver]]
+    /// Positions in the outcomes, not copies.
+    let outcomeByID: RecordsByID<RecommendationOutcome>
+    /// Slices of the links, which the store gives by recommendation.
+    let linksBySource: [Int64: ArraySlice<CarryOver>]
     /// The latest day each theme was mentioned at a meeting of each body family.
     let lastMention: [FamilyTheme: CalendarDay]
 
@@ -20,9 +22,8 @@ extension WorkProgramme {
     init(lookup: SnapshotLookup, links: [CarryOver], outcomes: [RecommendationOutcome]) {
       self.lookup = lookup
       let snapshot = lookup.snapshot
-      outcomeByID = Dictionary(
-        outcomes.map { ($0.recommendationID, $0) }, uniquingKeysWith: { first, _ in first })
-      linksBySource = Dictionary(grouping: links, by: \.recommendationID)
+      outcomeByID = RecordsByID(outcomes, id: \.recommendationID)
+      linksBySource = links.runs(by: \.recommendationID)
       // Each meeting's day and family, found once rather than once per mention (the day is parsed
       // from text on every read).
       var dayAndFamily: [Int64: (day: CalendarDay, family: String)] = [:]

@@ -9,8 +9,8 @@ struct ReportContext {
   let itemByID: RecordsByID<ItemRecord>
   let recommendationByID: RecordsByID<RecommendationRecord>
   let themeLabel: [String: String]
-  let linksFrom: [Int64: [CarryOver]]
-  let outcomeOf: [Int64: RecommendationOutcome]
+  let linksFrom: [Int64: ArraySlice<CarryOver>]
+  let outcomeOf: RecordsByID<RecommendationOutcome>
   /// How to reach a document from the report: the folder the report is in and the folder relative
   /// document paths start from.
   let reportFolder: URL
@@ -53,9 +53,8 @@ struct ReportContext {
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     themeLabel = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-    linksFrom = Dictionary(grouping: input.links, by: \.recommendationID)
-    outcomeOf = Dictionary(
-      input.outcomes.map { ($0.recommendationID, $0) }, uniquingKeysWith: { first, _ in first })
+    linksFrom = input.links.runs(by: \.recommendationID)
+    outcomeOf = RecordsByID(input.outcomes, id: \.recommendationID)
   }
 
   /// The label of a theme, or its id when the taxonomy no longer has it.

@@ -80,26 +80,8 @@ extension ReportContext {
     return lhsUnknown == rhsUnknown ? lhs < rhs : rhsUnknown
   }
 
-  /// Each theme's appearances: slices of `appearances`, which `ThemeMovement` gives theme by theme,
-  /// rather than a second copy of every row (copies only when a theme's rows are not contiguous).
-  static func runsByTheme(_ appearances: [ThemeAppearance]) -> [String: ArraySlice<ThemeAppearance>] {
-    var runs: [String: ArraySlice<ThemeAppearance>] = [:]
-    var start = appearances.startIndex
-    while start < appearances.endIndex {
-      let theme = appearances[start].themeID
-      var end = start + 1
-      while end < appearances.endIndex, appearances[end].themeID == theme { end += 1 }
-      guard runs[theme] == nil else {
-        return Dictionary(grouping: appearances, by: \.themeID).mapValues { $0[...] }
-      }
-      runs[theme] = appearances[start..<end]
-      start = end
-    }
-    return runs
-  }
-
   func timelineSection(_ main: inout Markup) {
-    let byTheme = Self.runsByTheme(input.appearances)
+    let byTheme = input.appearances.runs(by: \.themeID)
     let themes = input.snapshot.themes.filter { byTheme[$0.id] != nil }
     let bodies = bodiesInOrder
     main.element("section", ["id": "timeline", "aria-labelledby": "timeline-title"]) { section in
