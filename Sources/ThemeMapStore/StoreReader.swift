@@ -114,43 +114,38 @@ public struct StoreReader: ItemTextSource {
   /// `forEachItemText`, for a body that can fail: its error is rethrown as is, the store's as
   /// `StoreError`.
   public func forEachItemText(throwing body: (ItemText) throws -> Void) throws {
-    let rows: RowCursor
-    do {
-      rows = try Row.fetchCursor(db, sql: Self.itemTextSQL + " ORDER BY meeting_id, ordinal")
-    } catch {
-      throw StoreError.queryFailed(what: "item texts", reason: String(describing: error))
-    }
-    while true {
-      let text: ItemText
-      do {
-        guard let row = try rows.next() else { return }
-        text = try Self.itemText(row)
-      } catch {
-        throw StoreError.queryFailed(what: "item texts", reason: String(describing: error))
-      }
-      try body(text)
-    }
+    try forEachRow(
+      "item texts", sql: Self.itemTextSQL + " ORDER BY meeting_id, ordinal", decoding: Self.itemText, body)
   }
 
   /// Calls `body` with every mention whole, in snapshot order (item, then position); one row is
   /// held at a time. The body's error is rethrown as is, the store's as `StoreError`.
   public func forEachMention(_ body: (MentionRecord) throws -> Void) throws {
+    try forEachRow(
+      "mentions", sql: "SELECT \(MentionRecord.selection()) FROM mentions \(ThemeMapStore.mentionOrder)",
+      decoding: MentionRecord.init(positionalRow:), body)
+  }
+
+  /// Calls `body` with each row of `sql` decoded, one row held at a time. The body's error is
+  /// rethrown as is; the store's, as `StoreError.queryFailed` naming `what`.
+  private func forEachRow<Value>(
+    _ what: String, sql: String, decoding decode: (Row) throws -> Value, _ body: (Value) throws -> Void
+  ) throws {
     let rows: RowCursor
     do {
-      rows = try Row.fetchCursor(
-        db, sql: "SELECT \(MentionRecord.selection()) FROM mentions \(ThemeMapStore.mentionOrder)")
+      rows = try Row.fetchCursor(db, sql: sql)
     } catch {
-      throw StoreError.queryFailed(what: "mentions", reason: String(describing: error))
+      throw StoreError.queryFailed(what: what, reason: String(describing: error))
     }
     while true {
-      let mention: MentionRecord
+      let value: Value
       do {
         guard let row = try rows.next() else { return }
-        mention = try MentionRecord(positionalRow: row)
+        value = try decode(row)
       } catch {
-        throw StoreError.queryFailed(what: "mentions", reason: String(describing: error))
+        throw StoreError.queryFailed(what: what, reason: String(describing: error))
       }
-      try body(mention)
+      try body(value)
     }
   }
 
@@ -170,22 +165,9 @@ public struct StoreReader: ItemTextSource {
   /// Calls `body` with every carry-over link's quotes, by link id (the order of
   /// `StoreSnapshot.carryOvers`); the body's error is rethrown as is, the store's as `StoreError`.
   public func forEachCarryOverQuotes(_ body: (CarryOverQuotes) throws -> Void) throws {
-    let rows: RowCursor
-    do {
-      rows = try Row.fetchCursor(db, sql: "SELECT id, source_quote, target_quote FROM carry_over ORDER BY id")
-    } catch {
-      throw StoreError.queryFailed(what: "carry-over quotes", reason: String(describing: error))
-    }
-    while true {
-      let quotes: CarryOverQuotes
-      do {
-        guard let row = try rows.next() else { return }
-        quotes = try Self.quotes(row)
-      } catch {
-        throw StoreError.queryFailed(what: "carry-over quotes", reason: String(describing: error))
-      }
-      try body(quotes)
-    }
+    try forEachRow(
+      "carry-over quotes", sql: "SELECT id, source_quote, target_quote FROM carry_over ORDER BY id",
+      decoding: Self.quotes, body)
   }
 
   /// The quotes of the carry-over links with these ids.

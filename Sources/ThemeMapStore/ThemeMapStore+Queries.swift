@@ -178,31 +178,34 @@ extension ThemeMapStore {
 
   /// Every mention, by item and position, whole: a full snapshot's `mentionDetails`.
   static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
-    var shared = SharedStrings()
-    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
-    return try db.fetchAll(
-      sql: "SELECT \(MentionRecord.selection()) FROM mentions \(mentionOrder)",
-      reservingCapacity: try count("mentions", db)
-    ) { row in
-      var mention = try MentionRecord(positionalRow: row)
+    try fetchMentions(db) { (mention: inout MentionRecord, shared) in
       mention.themeId = shared.intern(mention.themeId)
       mention.field = shared.intern(mention.field)
       mention.matchedText = shared.intern(mention.matchedText)
       mention.matchedAlias = shared.intern(mention.matchedAlias)
-      return mention
     }
   }
 
   /// Every mention's summary, by item and position: what every snapshot holds.
   static func fetchMentionSummaries(_ db: Database) throws -> [MentionSummary] {
-    var shared = SharedStrings()
-    return try db.fetchAll(
-      sql: "SELECT \(MentionSummary.selection()) FROM mentions \(mentionOrder)",
-      reservingCapacity: try count("mentions", db)
-    ) { row in
-      var mention = try MentionSummary(positionalRow: row)
+    try fetchMentions(db) { (mention: inout MentionSummary, shared) in
       mention.themeId = shared.intern(mention.themeId)
       mention.matchedText = shared.intern(mention.matchedText)
+    }
+  }
+
+  /// Every mention read as `Mention`, its strings shared through `share`.
+  private static func fetchMentions<Mention: PositionalRecord>(
+    _ db: Database, sharing share: (inout Mention, inout SharedStrings) -> Void
+  ) throws -> [Mention] {
+    var shared = SharedStrings()
+    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
+    return try db.fetchAll(
+      sql: "SELECT \(Mention.selection()) FROM mentions \(mentionOrder)",
+      reservingCapacity: try count("mentions", db)
+    ) { row in
+      var mention = try Mention(positionalRow: row)
+      share(&mention, &shared)
       return mention
     }
   }
