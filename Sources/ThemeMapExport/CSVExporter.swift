@@ -72,33 +72,29 @@ public struct CSVExporter: Sendable {
       try writer.finish()
     }
     let reader = file.readsStore(for: analysis.snapshot) ? texts : nil
+    // A slim snapshot's rows are streamed from the store; a full snapshot's, made from it.
+    func write(
+      _ rows: some Sequence<[CSVValue]>,
+      streaming stream: (StoreReader, inout CSVWriter) throws(ExportError) -> Void
+    ) throws(ExportError) {
+      guard let reader else { return try write(rows) }
+      try write { (writer: inout CSVWriter) throws(ExportError) in try stream(reader, &writer) }
+    }
     switch file {
     case .meetings: try write(context.meetingRows())
     case .items:
-      if let reader {
-        try write { (writer: inout CSVWriter) throws(ExportError) in
-          try Self.streamItems(context, from: reader, into: &writer)
-        }
-      } else {
-        try write(context.itemRows())
+      try write(context.itemRows()) { reader, writer throws(ExportError) in
+        try Self.streamItems(context, from: reader, into: &writer)
       }
     case .mentions:
-      if let reader {
-        try write { (writer: inout CSVWriter) throws(ExportError) in
-          try Self.streamMentions(context, from: reader, into: &writer)
-        }
-      } else {
-        try write(context.mentionRows())
+      try write(context.mentionRows()) { reader, writer throws(ExportError) in
+        try Self.streamMentions(context, from: reader, into: &writer)
       }
     case .recommendations: try write(context.recommendationRows())
     case .themeTrends: try write(analysis.trends.lazy.map(ExportContext.trendRow))
     case .carryOver:
-      if let reader {
-        try write { (writer: inout CSVWriter) throws(ExportError) in
-          try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
-        }
-      } else {
-        try write(context.carryOverRows(analysis.links))
+      try write(context.carryOverRows(analysis.links)) { reader, writer throws(ExportError) in
+        try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
       }
     case .themeTimeline: try write(context.timelineRows(analysis.appearances))
     case .themeTransitions: try write(analysis.transitions.lazy.map(ExportContext.transitionRow))
