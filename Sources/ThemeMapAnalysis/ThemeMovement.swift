@@ -22,6 +22,13 @@ public enum ThemeMovement {
   /// The appearances, from lookups already made over the snapshot (exports share one).
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func appearances(using lookup: SnapshotLookup) -> [ThemeAppearance] {
+    Array(table(using: lookup))
+  }
+
+  /// The same rows as `appearances(using:)`, each made when it is read from 24 bytes: a national
+  /// corpus has millions of theme and meeting pairs.
+  /// - Complexity: O(m + a log a) for m mentions and a appearances.
+  public static func table(using lookup: SnapshotLookup) -> ThemeAppearanceTable {
     // Themes and meetings are numbered in output order (taxonomy order, then date), so that one
     // 64-bit key per theme and meeting both counts and sorts the rows: keyed by theme id strings and
     // grouped per theme, the tables took several times the memory of the rows themselves.
@@ -77,30 +84,35 @@ public enum ThemeMovement {
       themeIDs.replaceSubrange(listedThemes..., with: unlisted)
     }
 
-    var rows: [ThemeAppearance] = []
+    var rows: [ThemeAppearanceTable.Row] = []
     rows.reserveCapacity(counts.count)
-    var previous: (theme: UInt64, body: String, day: CalendarDay?)?
-    var sequence = 0
+    var previous: (theme: UInt64, rank: Int32)?
+    var sequence: Int32 = 0
     for key in counts.keys.sorted() {
       let theme = key >> 32
-      let meeting = meetings[Int(key & 0xFFFF_FFFF)]
       if previous?.theme != theme {
         previous = nil
         sequence = 0
       }
       sequence += 1
       let entry = counts[key] ?? AppearanceCounts()
-      let day = meeting.bestDate
-      var gap: Int?
-      if let before = previous?.day, let now = day { gap = before.days(to: now) }
+      let rank = Int32(key & 0xFFFF_FFFF)
       rows.append(
-        ThemeAppearance(
-          themeID: themeIDs[Int(theme)], meetingID: meeting.id, body: meeting.body, date: day,
-          items: Int(entry.items), mentions: Int(entry.mentions), sequence: sequence,
-          daysSincePrevious: gap, previousBody: previous?.body))
-      previous = (theme, meeting.body, day)
+        ThemeAppearanceTable.Row(
+          theme: Int32(theme), meeting: rank, previousMeeting: previous?.rank ?? -1, items: entry.items,
+          mentions: entry.mentions, sequence: sequence))
+      previous = (theme, rank)
     }
-    return rows
+    return ThemeAppearanceTable(
+      themeIDs: themeIDs, meetingIDs: meetings.map(\.id), bodies: meetings.map(\.body),
+      days: meetings.map(\.bestDate), rows: rows)
+  }
+
+  /// A theme's move from one body to another, while the moves are counted.
+  private struct TransitionKey: Hashable {
+    var theme: String
+    var from: String
+    var to: String
   }
 
   /// What one theme's appearance at one meeting counts, while the rows are made.
@@ -112,12 +124,8 @@ public enum ThemeMovement {
   /// The moves between bodies: for each theme, each pair of consecutive appearances at different
   /// bodies, counted by (theme, from body, to body). Ordered as the themes come, then by first date.
   /// - Complexity: O(a log a) for a appearances.
-  public static func transitions(from appearances: [ThemeAppearance]) -> [ThemeTransition] {
-    struct Key: Hashable {
-      var theme: String
-      var from: String
-      var to: String
-    }
+  public static func transitions(from appearances: some Sequence<ThemeAppearance>) -> [ThemeTransition] {
+    typealias Key = TransitionKey
     var order: [String: Int] = [:]
     var found: [Key: ThemeTransition] = [:]
     for appearance in appearances {
@@ -152,4 +160,60 @@ public enum ThemeMovement {
   /// an entry is hashed once and its set is not copied.
   @inline(__always)
   static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
+}
+
+/// Every theme's appearances at meetings, in `ThemeMovement.appearances` order, each row made when it
+/// is read from the numbers of its theme and meeting and its counts.
+public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable {
+  /// One appearance: indexes into the table's themes and meetings, and its counts.
+  struct Row: Sendable {
+    var theme: Int32
+    var meeting: Int32
+    /// The meeting of the theme's previous appearance, or -1 for its first.
+    var previousMeeting: Int32
+    var items: Int32
+    var mentions: Int32
+    var sequence: Int32
+  }
+
+  let themeIDs: [String]
+  /// The meetings in date order: ids, bodies and best dates.
+  let meetingIDs: [Int64]
+  let bodies: [String]
+  let days: [CalendarDay?]
+  let rows: [Row]
+
+  /// 0.
+  public var startIndex: Int { 0 }
+  /// The number of appearances.
+  public var endIndex: Int { rows.count }
+
+  /// The appearance at `index`.
+  public subscript(index: Int) -> ThemeAppearance {
+    let row = rows[index]
+    let meeting = Int(row.meeting)
+    let previous = row.previousMeeting >= 0 ? Int(row.previousMeeting) : nil
+    var gap: Int?
+    if let previous, let before = days[previous], let now = days[meeting] { gap = before.days(to: now) }
+    return ThemeAppearance(
+      themeID: themeIDs[Int(row.theme)], meetingID: meetingIDs[meeting], body: bodies[meeting],
+      date: days[meeting], items: Int(row.items), mentions: Int(row.mentions), sequence: Int(row.sequence),
+      daysSincePrevious: gap, previousBody: previous.map { bodies[$0] })
+  }
+
+  /// The same appearances in the same order.
+  public static func == (left: Self, right: Self) -> Bool { left.elementsEqual(right) }
+
+  /// Each theme's appearances, by theme id: slices of the table, whose rows come theme by theme.
+  public var byTheme: [String: Slice<ThemeAppearanceTable>] {
+    var runs: [String: Slice<ThemeAppearanceTable>] = [:]
+    var start = 0
+    while start < rows.count {
+      var end = start + 1
+      while end < rows.count, rows[end].theme == rows[start].theme { end += 1 }
+      runs[themeIDs[Int(rows[start].theme)]] = self[start..<end]
+      start = end
+    }
+    return runs
+  }
 }

@@ -26,7 +26,7 @@ public struct ExportAnalysis: Sendable {
   /// The trend table, as `ThemeTrends.table` returns it.
   public let trends: ThemeTrendTable
   /// Each theme's appearances at meetings, as `ThemeMovement.appearances` returns them.
-  public let appearances: [ThemeAppearance]
+  public let appearances: ThemeAppearanceTable
   /// The theme moves between bodies, from `appearances`.
   public let transitions: [ThemeTransition]
   /// The draft work programme from the stored links and outcomes, ranked.
@@ -56,7 +56,7 @@ public struct ExportAnalysis: Sendable {
         WorkProgramme.candidates(lookup: lookup, links: links, outcomes: outcomes, granularity: granularity)
       },
       {
-        let appearances = ThemeMovement.appearances(using: lookup)
+        let appearances = ThemeMovement.table(using: lookup)
         return (appearances, ThemeMovement.transitions(from: appearances), ExportContext(lookup: lookup))
       })
     self.links = links

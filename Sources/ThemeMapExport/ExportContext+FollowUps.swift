@@ -54,7 +54,7 @@ extension ExportContext {
   }
 
   /// theme_timeline.csv.
-  func timelineRows(_ appearances: [ThemeAppearance]) -> some Sequence<[CSVValue]> {
+  func timelineRows(_ appearances: ThemeAppearanceTable) -> some Sequence<[CSVValue]> {
     let labels = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
     return appearances.lazy.map { appearance in

@@ -145,6 +145,18 @@ import ThemeMapTestSupport
     #expect(Set(appearances) == Set(everyTheme))
   }
 
+  /// The table's rows and each theme's slice are the appearances `ThemeMovement.appearances` lists.
+  @Test func appearanceTableSlicesAreEachThemesRows() throws {
+    let lookup = SnapshotLookup(try Self.snapshot())
+    let table = ThemeMovement.table(using: lookup)
+    let rows = ThemeMovement.appearances(using: lookup)
+    #expect(Array(table) == rows && table.count > 10)
+    let byTheme = table.byTheme
+    #expect(Set(byTheme.keys) == Set(rows.map(\.themeID)))
+    for (theme, slice) in byTheme { #expect(Array(slice) == rows.filter { $0.themeID == theme }, "\(theme)") }
+    #expect(ThemeMovement.transitions(from: table) == ThemeMovement.transitions(from: rows))
+  }
+
   @Test func transitionsKeepTheTextDateOrder() throws {
     let appearances = ThemeMovement.appearances(in: try Self.snapshot())
     let themes = appearances.map(\.themeID).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }

@@ -24,7 +24,7 @@ public struct ReportInput: Sendable {
   /// The period the trends are counted in.
   public var granularity: PeriodGranularity
   /// Each theme's appearances at meetings, in date order.
-  public var appearances: [ThemeAppearance]
+  public var appearances: ThemeAppearanceTable
   /// Links from recommendations to later records that follow them up.
   public var links: [CarryOver]
   /// Each recommendation's status, where assessed.
@@ -39,7 +39,7 @@ public struct ReportInput: Sendable {
   /// Creates an input from values computed elsewhere.
   public init(
     snapshot: StoreSnapshot, trends: ThemeTrendTable, granularity: PeriodGranularity,
-    appearances: [ThemeAppearance], links: [CarryOver] = [], outcomes: [RecommendationOutcome] = [],
+    appearances: ThemeAppearanceTable, links: [CarryOver] = [], outcomes: [RecommendationOutcome] = [],
     candidates: [WorkProgrammeCandidate] = [], taxonomyVersion: String? = nil, corpus: String = ""
   ) {
     self.snapshot = snapshot
@@ -59,7 +59,7 @@ public struct ReportInput: Sendable {
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, corpus: String = "") {
     self.init(
       snapshot: snapshot, trends: ThemeTrends.table(from: snapshot, granularity: granularity),
-      granularity: granularity, appearances: ThemeMovement.appearances(in: snapshot),
+      granularity: granularity, appearances: ThemeMovement.table(using: SnapshotLookup(snapshot)),
       links: snapshot.links(), outcomes: snapshot.outcomes.map(\.outcome),
       candidates: WorkProgramme.candidates(from: snapshot, granularity: granularity), corpus: corpus)
   }

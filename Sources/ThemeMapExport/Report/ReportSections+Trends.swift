@@ -81,7 +81,8 @@ extension ReportContext {
   }
 
   func timelineSection(_ main: inout Markup) {
-    let byTheme = input.appearances.runs(by: \.themeID)
+    let byTheme = input.appearances.byTheme
+    let none = input.appearances[0..<0]
     let themes = input.snapshot.themes.filter { byTheme[$0.id] != nil }
     let bodies = bodiesInOrder
     main.element("section", ["id": "timeline", "aria-labelledby": "timeline-title"]) { section in
@@ -95,7 +96,7 @@ extension ReportContext {
         bodies.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       let bounded = byTheme.values.contains { $0.count > ReportLimits.appearancesPerTheme }
       let rows = themes.map { theme in
-        let marks: [(position: Double, body: Int, mentions: Int)] = (byTheme[theme.id] ?? []).compactMap {
+        let marks: [(position: Double, body: Int, mentions: Int)] = (byTheme[theme.id] ?? none).compactMap {
           appearance in
           guard let day = appearance.date else { return nil }
           let position = range.first == range.last ? 0.5 : Double(range.first.days(to: day)) / span
@@ -142,7 +143,7 @@ extension ReportContext {
             body.element("tr") { row in
               row.element("th", ["scope": "row"], text: theme.label)
               row.element("td", ["data-label": "Appearances"]) { cell in
-                let appearances = byTheme[theme.id] ?? []
+                let appearances = byTheme[theme.id] ?? none
                 let left = appearances.count - ReportLimits.appearancesPerTheme
                 if left > 0 {
                   cell.element(
