@@ -11,9 +11,19 @@ struct FollowUpIndex: Sendable {
     case term(Int32)
   }
 
-  /// Document indexes under each family and key (`slot(family:key:)`), ordered by earliest meeting
-  /// day, then position.
-  private var postings: [Int64: [Int32]] = [:]
+  /// Document indexes under each family and key, ordered by earliest meeting day, then position: the
+  /// lists one after another in one array, each found by its slot (`slot(family:key:)`). One array
+  /// per slot, grown by appending, took half as much again in headers and spare capacity: most slots
+  /// (a rare term in one family) hold a few records.
+  private var postings: [Int32] = []
+  /// Where each slot's list is in `postings`.
+  private var listOfSlot: [Int64: PostingList] = [:]
+
+  /// A slot's list: `count` indexes from `start` in `postings`.
+  private struct PostingList {
+    var start: Int32
+    var count: Int32
+  }
   /// The recommendations of each meeting, in order.
   private var recommendationsOfMeeting: [Int64: [Int]] = [:]
 
@@ -39,17 +49,37 @@ struct FollowUpIndex: Sendable {
     let dated = earliestDays.indices.filter { earliestDays[$0] != nil }.sorted {
       (earliestDays[$0] ?? .max, $0) < (earliestDays[$1] ?? .max, $1)
     }
-    var postings: [Int64: [Int32]] = [:]
-    for index in dated {
-      let family = corpus.documents[index].family
-      for entry in corpus.themeVectors[index] {
-        postings[Self.slot(family: family, key: .theme(entry.key)), default: []].append(Int32(index))
+    // Two passes over the same postings: count each slot's, then place each one at its slot's next
+    // free position, so that every list is exactly as long as it needs to be.
+    func forEachPosting(_ body: (Int64, Int32) -> Void) {
+      for index in dated {
+        let family = corpus.documents[index].family
+        for entry in corpus.themeVectors[index] {
+          body(Self.slot(family: family, key: .theme(entry.key)), Int32(index))
+        }
+        for entry in corpus.termVectors[index] {
+          body(Self.slot(family: family, key: .term(entry.key)), Int32(index))
+        }
       }
-      for entry in corpus.termVectors[index] {
-        postings[Self.slot(family: family, key: .term(entry.key)), default: []].append(Int32(index))
+    }
+    var lists: [Int64: PostingList] = [:]
+    var total: Int32 = 0
+    forEachPosting { slot, _ in lists[slot, default: PostingList(start: 0, count: 0)].count += 1 }
+    // Each list's start, and its count set back to 0 to count the places filled.
+    for slot in lists.keys {
+      lists[slot]?.start = total
+      total += lists[slot]?.count ?? 0
+      lists[slot]?.count = 0
+    }
+    var postings = [Int32](repeating: 0, count: Int(total))
+    forEachPosting { slot, index in
+      ThemeMovement.modify(&lists[slot, default: PostingList(start: 0, count: 0)]) { list in
+        postings[Int(list.start + list.count)] = index
+        list.count += 1
       }
     }
     self.postings = postings
+    listOfSlot = lists
   }
 
   /// The keys a recommendation is looked up by: its most specific themes, then its rarest terms that
@@ -77,9 +107,10 @@ struct FollowUpIndex: Sendable {
     var found: [Int] = []
     if let latest = document.latest {
       for key in keys(of: source, in: corpus, parameters: parameters) {
-        guard let list = postings[Self.slot(family: document.family, key: key)] else { continue }
-        var low = 0
-        var high = list.count
+        guard let place = listOfSlot[Self.slot(family: document.family, key: key)] else { continue }
+        let list = postings[Int(place.start)..<Int(place.start + place.count)]
+        var low = list.startIndex
+        var high = list.endIndex
         while low < high {
           let middle = (low + high) / 2
           if let day = corpus.earliestDays[Int(list[middle])], day <= latest {
@@ -88,7 +119,7 @@ struct FollowUpIndex: Sendable {
             high = middle
           }
         }
-        for candidate in list[low..<min(list.count, low + parameters.candidatesPerKey)] {
+        for candidate in list[low..<min(list.endIndex, low + parameters.candidatesPerKey)] {
           found.append(Int(candidate))
         }
       }
