@@ -73,7 +73,7 @@ struct FollowUpIndex: Sendable {
     }
     var postings = [Int32](repeating: 0, count: Int(total))
     forEachPosting { slot, index in
-      ThemeMovement.modify(&lists[slot, default: PostingList(start: 0, count: 0)]) { list in
+      modify(&lists[slot, default: PostingList(start: 0, count: 0)]) { list in
         postings[Int(list.start + list.count)] = index
         list.count += 1
       }

@@ -155,11 +155,6 @@ public enum ThemeMovement {
         < (rhs.theme, rhs.day, rhs.transition.fromBody, rhs.transition.toBody)
     }.map(\.transition)
   }
-
-  /// Runs `change` on a value in place (a dictionary entry through `subscript(_:default:)`), so that
-  /// an entry is hashed once and its set is not copied.
-  @inline(__always)
-  static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 }
 
 /// Every theme's appearances at meetings, in `ThemeMovement.appearances` order, each row made when it
@@ -206,14 +201,9 @@ public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable 
 
   /// Each theme's appearances, by theme id: slices of the table, whose rows come theme by theme.
   public var byTheme: [String: Slice<ThemeAppearanceTable>] {
-    var runs: [String: Slice<ThemeAppearanceTable>] = [:]
-    var start = 0
-    while start < rows.count {
-      var end = start + 1
-      while end < rows.count, rows[end].theme == rows[start].theme { end += 1 }
-      runs[themeIDs[Int(rows[start].theme)]] = self[start..<end]
-      start = end
-    }
-    return runs
+    Dictionary(
+      rows.runs(by: \.theme).map { theme, run in (themeIDs[Int(theme)], self[run.startIndex..<run.endIndex])
+      },
+      uniquingKeysWith: { first, _ in first })
   }
 }

@@ -196,11 +196,13 @@ public struct ThemeTrendTable: RandomAccessCollection, Equatable, Sendable {
   /// The same rows in the same order.
   public static func == (left: Self, right: Self) -> Bool { left.elementsEqual(right) }
 
-  /// Each theme's rows, in table order: `theme` is a theme id, `rows` its rows.
-  public var byTheme: [(theme: String, rows: Slice<ThemeTrendTable>)] {
-    themes.indices.map { position in
-      let start = position * bodyPeriods.count
-      return (themes[position].id, self[start..<(start + bodyPeriods.count)])
-    }
+  /// Each theme's rows, by theme id: slices of the table, whose rows come theme by theme (for a
+  /// theme listed twice, its first rows).
+  public var byTheme: [String: Slice<ThemeTrendTable>] {
+    Dictionary(
+      themes.indices.map { position in
+        let start = position * bodyPeriods.count
+        return (themes[position].id, self[start..<(start + bodyPeriods.count)])
+      }, uniquingKeysWith: { first, _ in first })
   }
 }

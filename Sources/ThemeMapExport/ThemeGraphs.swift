@@ -1,3 +1,4 @@
+import ThemeMapAnalysis
 import ThemeMapModel
 import ThemeMapStore
 
@@ -97,10 +98,6 @@ public enum ThemeGraphs {
     }
     return figures
   }
-
-  /// Runs `change` on a value in place (a dictionary entry through `subscript(_:default:)`).
-  @inline(__always)
-  static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 
   static func themeNodes(_ context: ExportContext, figures: [String: ThemeFigures]) -> [GraphNode] {
     context.snapshot.themes.compactMap { theme in

@@ -4,9 +4,8 @@ import ThemeMapModel
 /// Theme trends as small multiples, and the timeline of each theme across meetings and bodies.
 extension ReportContext {
   func trendSection(_ main: inout Markup) {
-    // The table's rows come theme by theme: slices of it, not a copy of every row.
-    var byTheme: [String: Slice<ThemeTrendTable>] = [:]
-    for (theme, rows) in input.trends.byTheme where byTheme[theme] == nil { byTheme[theme] = rows }
+    // Slices of the table, not a copy of every row.
+    let byTheme = input.trends.byTheme
     let found = input.snapshot.themes.filter { theme in
       byTheme[theme.id]?.contains { $0.mentions > 0 } ?? false
     }
