@@ -66,6 +66,9 @@ struct DirectInsertion {
     /// Binds an integer.
     mutating func bind(_ value: Int) { bind(Int64(value)) }
 
+    /// Binds a floating-point number.
+    mutating func bind(_ value: Double) { check(sqlite3_bind_double(handle, index, value)) }
+
     /// Binds 1 or 0.
     mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ThemeMapModel
 import ThemeMapTestSupport
@@ -71,6 +72,54 @@ import ThemeMapTestSupport
     #expect(try store.tableCounts()["recommendation_outcomes"] == 0)
   }
 
+  /// The definition of `carry_over` and its indexes, as SQLite stores them.
+  func carryOverSchema(_ store: ThemeMapStore) throws -> [String] {
+    try store.read("schema") { db in
+      try String.fetchAll(
+        db,
+        sql:
+          "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE tbl_name = 'carry_over' ORDER BY name"
+      )
+    }
+  }
+
+  /// A replacement rebuilds the table (`FollowUpReplacement.commit`): it must come back exactly as the
+  /// migrations made it, indexes, foreign keys and check included.
+  @Test func replacingKeepsTheTableDefinitionAndItsIndexes() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let migrated = try carryOverSchema(store)
+    #expect(migrated.count == 4)
+    #expect(migrated.filter { $0.hasPrefix("index ") }.count == 3)
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    try store.replaceFollowUps(links: links.reversed(), outcomes: outcomes)
+    #expect(try carryOverSchema(store) == migrated)
+    #expect(try store.snapshot().carryOvers.map(\.id) == [1, 2])
+    let plan = try store.read("plan") { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM carry_over WHERE target_item_id = 1")
+        .map { $0["detail"] as String }
+    }
+    #expect(plan.joined().contains("carry_over_on_target_item_id"))
+  }
+
+  /// The new links are checked as they go in: one that names no recommendation fails the commit, and
+  /// the stored links and the table's indexes stay as they were.
+  @Test func aFailedReplacementKeepsTheStoredLinks() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try store.replaceFollowUps(links: links, outcomes: outcomes)
+    let before = try store.dump()
+    let schema = try carryOverSchema(store)
+    var broken = links[0]
+    broken.recommendationID = 999_999
+    #expect(throws: StoreError.self) { try store.replaceFollowUps(links: [broken], outcomes: []) }
+    #expect(try store.dump() == before)
+    #expect(try carryOverSchema(store) == schema)
+    #expect(try store.snapshot().followUpsAreCurrent)
+  }
+
   @Test func newDocumentsMakeTheLinksStale() throws {
     let store = try ThemeMapStore()
     #expect(try store.snapshot().followUpsAreCurrent == false)
@@ -95,9 +144,13 @@ import ThemeMapTestSupport
     #expect(snapshot.followUpsAreCurrent == false)
   }
 
-  @Test func aLinkTargetsExactlyOneKindOfRecord() throws {
+  @Test(arguments: [false, true]) func aLinkTargetsExactlyOneKindOfRecord(afterReplacing: Bool) throws {
     let store = try ThemeMapStore()
     try store.write(sampleDocument())
+    if afterReplacing {
+      let (links, outcomes) = try followUps(try store.snapshot())
+      try store.replaceFollowUps(links: links, outcomes: outcomes)
+    }
     let snapshot = try store.snapshot()
     let recommendation = try #require(snapshot.recommendations.first?.id)
     let item = try #require(snapshot.items.first?.id)
@@ -107,7 +160,7 @@ import ThemeMapTestSupport
           sql: """
             INSERT INTO carry_over (id, recommendation_id, target_kind, target_recommendation_id, target_item_id,
               score, shared_themes, shared_terms, source_quote, target_quote)
-            VALUES (1, ?, 'item', ?, ?, 0.5, '', '', '', '')
+            VALUES (100, ?, 'item', ?, ?, 0.5, '', '', '', '')
             """, arguments: [recommendation, recommendation, item])
       }
     }
