@@ -165,6 +165,15 @@ enum Schema {
     migrator.registerMigration("v7-item-tagging-index") { db in
       try db.create(index: "items_on_tagged_with", on: "items", columns: ["tagged_with"])
     }
+    // Every snapshot, and mentions.csv, reads the mentions by item and position
+    // (`ThemeMapStore.mentionOrder`). With only the item indexed, SQLite sorted each item's mentions in
+    // a temporary B-tree: at 200 MB the read took 0.82 s, and 0.34-0.41 s in this index's order. The
+    // item's lookups (a document replaced, an item retagged) use the same index by its first column.
+    migrator.registerMigration("v8-mention-position-index") { db in
+      try db.create(
+        index: "mentions_on_item_id_and_span_start", on: "mentions", columns: ["item_id", "span_start"])
+      try db.drop(index: "mentions_on_item_id")
+    }
     return migrator
   }
 }

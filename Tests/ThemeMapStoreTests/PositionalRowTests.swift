@@ -101,6 +101,18 @@ import ThemeMapTestSupport
     #expect(snapshot.mentions.first?.themeId == "safeguarding-children-and-young-people")
   }
 
+  /// Mentions are read in `mentionOrder` by every snapshot and by mentions.csv: an index gives that
+  /// order, so SQLite never sorts millions of mentions in a temporary B-tree.
+  @Test func mentionsAreReadInIndexOrderWithoutSorting() throws {
+    let store = try seededStore()
+    let plan = try store.writer.read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM mentions \(ThemeMapStore.mentionOrder)")
+        .map { $0["detail"] as String }
+    }
+    #expect(plan.contains { $0.contains("USING INDEX mentions_on_item_id_and_span_start") }, "\(plan)")
+    #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+  }
+
   @Test func everyPositionalRecordReadsWhatCodableReads() throws {
     let store = try seededStore()
     try store.writer.read { db in
