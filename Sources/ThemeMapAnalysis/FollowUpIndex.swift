@@ -36,12 +36,30 @@ struct FollowUpIndex: Sendable {
     }
   }
 
-  /// Posts every dated record.
+  /// Posts every dated record under the keys that some recommendation of its family looks up
+  /// (`keys(of:in:parameters:)`): `candidates` reads no other list, so the others are never made (at
+  /// 200 MB of minutes, 5.9 of 10.5 million postings are kept).
   /// - Complexity: O(n log n + p) for n records and p postings (one per distinct term or theme of each
   ///   record).
-  init(corpus: FollowUpCorpus) {
+  init(corpus: FollowUpCorpus, parameters: FollowUpParameters) {
     for (index, document) in corpus.documents.enumerated() where document.kind == .recommendation {
       recommendationsOfMeeting[document.meetingID, default: []].append(index)
+    }
+    // The lists to make, each empty for now.
+    var lists: [Int64: PostingList] = [:]
+    // Whether any family looks a theme or term up: most words of the records are never looked up, and
+    // testing that first spares them a hash lookup.
+    var wantedThemes = [Bool](repeating: false, count: corpus.themeIDs.count)
+    var wantedTerms = [Bool](repeating: false, count: corpus.vocabulary.count)
+    for index in corpus.recommendationIndexes where corpus.documents[index].latest != nil {
+      let family = corpus.documents[index].family
+      for key in keys(of: index, in: corpus, parameters: parameters) {
+        lists[Self.slot(family: family, key: key)] = PostingList(start: 0, count: 0)
+        switch key {
+        case .theme(let theme): wantedThemes[Int(theme)] = true
+        case .term(let term): wantedTerms[Int(term)] = true
+        }
+      }
     }
     // Posting the records in (earliest day, position) order leaves every list in that order, so no
     // list needs sorting afterwards.
@@ -49,31 +67,34 @@ struct FollowUpIndex: Sendable {
     let dated = earliestDays.indices.filter { earliestDays[$0] != nil }.sorted {
       (earliestDays[$0] ?? .max, $0) < (earliestDays[$1] ?? .max, $1)
     }
-    // Two passes over the same postings: count each slot's, then place each one at its slot's next
+    // Two passes over the same postings: count each list's, then place each one at its list's next
     // free position, so that every list is exactly as long as it needs to be.
-    func forEachPosting(_ body: (Int64, Int32) -> Void) {
+    func forEachPosting(_ body: (Dictionary<Int64, PostingList>.Index, Int32) -> Void) {
       for index in dated {
         let family = corpus.documents[index].family
-        for entry in corpus.themeVectors[index] {
-          body(Self.slot(family: family, key: .theme(entry.key)), Int32(index))
+        for entry in corpus.themeVectors[index] where wantedThemes[Int(entry.key)] {
+          if let list = lists.index(forKey: Self.slot(family: family, key: .theme(entry.key))) {
+            body(list, Int32(index))
+          }
         }
-        for entry in corpus.termVectors[index] {
-          body(Self.slot(family: family, key: .term(entry.key)), Int32(index))
+        for entry in corpus.termVectors[index] where wantedTerms[Int(entry.key)] {
+          if let list = lists.index(forKey: Self.slot(family: family, key: .term(entry.key))) {
+            body(list, Int32(index))
+          }
         }
       }
     }
-    var lists: [Int64: PostingList] = [:]
-    var total: Int32 = 0
-    forEachPosting { slot, _ in lists[slot, default: PostingList(start: 0, count: 0)].count += 1 }
+    forEachPosting { list, _ in lists.values[list].count += 1 }
     // Each list's start, and its count set back to 0 to count the places filled.
-    for slot in lists.keys {
-      lists[slot]?.start = total
-      total += lists[slot]?.count ?? 0
-      lists[slot]?.count = 0
+    var total: Int32 = 0
+    for list in lists.values.indices {
+      lists.values[list].start = total
+      total += lists.values[list].count
+      lists.values[list].count = 0
     }
     var postings = [Int32](repeating: 0, count: Int(total))
-    forEachPosting { slot, index in
-      modify(&lists[slot, default: PostingList(start: 0, count: 0)]) { list in
+    forEachPosting { list, index in
+      modify(&lists.values[list]) { list in
         postings[Int(list.start + list.count)] = index
         list.count += 1
       }

@@ -109,7 +109,7 @@ public struct FollowUpLinker: Sendable {
     do {
       // The index's postings are the linker's largest structure: scoped so that they are freed before
       // the links and their quotes are made.
-      let index = FollowUpIndex(corpus: corpus)
+      let index = FollowUpIndex(corpus: corpus, parameters: parameters)
       let scoring = corpus
       // Recommendations are scored independently of each other: runs of them go to the workers, and
       // their results are put back together in order.
