@@ -56,14 +56,25 @@ public struct FollowUpLinker: Sendable {
   /// `deliver` a batch of recommendations at a time instead of returning them, so that they need not
   /// all be held at once (`thememap link` writes each batch to a `FollowUpReplacement`).
   ///
-  /// The batches together hold the links `link(_:texts:)` returns, in no particular order.
-  /// - Parameter deliver: Takes each batch of links; its errors stop the linking and are rethrown.
+  /// A link to an item whose text the snapshot does not hold is delivered with an empty target quote;
+  /// once every link is delivered, the items are quoted in one pass over their texts, in the order
+  /// `texts` streams them, and the quotes handed to `deliverQuotes` a batch at a time. Reading each
+  /// linked item again by id instead read the store's pages in no order, which at 1 GB of minutes
+  /// (and a page cache that does not keep the store) took 18 s of the link.
+  ///
+  /// The batches together hold the links `link(_:texts:)` returns, in no particular order, once each
+  /// link's target quote is set from its `CarryOverTargetQuote`.
+  /// - Parameters:
+  ///   - deliver: Takes each batch of links; its errors stop the linking and are rethrown.
+  ///   - deliverQuotes: Takes each batch of target quotes; its errors stop the linking and are
+  ///     rethrown.
   public func link<Texts: ItemTextSource>(
-    _ snapshot: StoreSnapshot, texts: Texts, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void
+    _ snapshot: StoreSnapshot, texts: Texts, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void,
+    quoting deliverQuotes: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) -> FollowUpSummary {
     try link(
       snapshot, texts: texts, workers: Self.defaultWorkers, quotedItemsPerBatch: Self.quotedItemsPerBatch,
-      recommendationsPerBatch: Self.recommendationsPerBatch, delivering: deliver)
+      recommendationsPerBatch: Self.recommendationsPerBatch, delivering: deliver, quoting: deliverQuotes)
   }
 
   /// Recommendations whose links are made, quoted and delivered at a time: a few tens of thousands of
@@ -79,10 +90,25 @@ public struct FollowUpLinker: Sendable {
     recommendationsPerBatch: Int = .max
   ) throws(Texts.Failure) -> FollowUpResult {
     var links: [CarryOver] = []
+    var quotes: [CarryOverTargetQuote] = []
     let summary = try link(
       snapshot, texts: texts, workers: workers, quotedItemsPerBatch: quotedItemsPerBatch,
-      recommendationsPerBatch: recommendationsPerBatch
-    ) { batch throws(Texts.Failure) in links += batch }
+      recommendationsPerBatch: recommendationsPerBatch,
+      delivering: { batch throws(Texts.Failure) in links += batch },
+      quoting: { batch throws(Texts.Failure) in quotes += batch })
+    if !quotes.isEmpty {
+      var linkToItem: [ItemLinkKey: Int] = [:]
+      linkToItem.reserveCapacity(quotes.count)
+      for (index, link) in links.enumerated() where link.targetKind == .item {
+        linkToItem[ItemLinkKey(recommendationID: link.recommendationID, itemID: link.targetID)] = index
+      }
+      for quote in quotes {
+        guard
+          let index = linkToItem[ItemLinkKey(recommendationID: quote.recommendationID, itemID: quote.itemID)]
+        else { continue }
+        links[index].targetQuote = quote.quote
+      }
+    }
     // Sorted by key, not by moving links through the comparator: a link is a large value. The kind
     // ranks as its raw value would ("item" before "recommendation"); no two links share a key. The
     // store sorts the links it is given the same way (`FollowUpReplacement.commit`).
@@ -97,7 +123,8 @@ public struct FollowUpLinker: Sendable {
   /// quotes and delivers the links of `recommendationsPerBatch` recommendations at a time.
   func link<Texts: ItemTextSource>(
     _ snapshot: StoreSnapshot, texts: Texts, workers: Int, quotedItemsPerBatch: Int,
-    recommendationsPerBatch: Int, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void
+    recommendationsPerBatch: Int, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void,
+    quoting deliverQuotes: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) -> FollowUpSummary {
     let lookup = SnapshotLookup(snapshot)
     let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
@@ -134,6 +161,8 @@ public struct FollowUpLinker: Sendable {
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
     let quoting = corpus
     var linkCount = 0
+    // The item targets whose quotes wait for the pass over the items' texts, made after the last batch.
+    var waiting: [WaitingQuote] = []
     let size = max(1, recommendationsPerBatch)
     var start = 0
     while start < sources.count {
@@ -145,29 +174,24 @@ public struct FollowUpLinker: Sendable {
           for (target, pair) in accepted[ordinal] {
             let (link, focus) = carryOver(
               sources[ordinal], target, pair, quoting, holdsTexts: snapshot.holdsTexts)
-            if let focus { waiting.append(WaitingQuote(link: links.count, target: target, focus: focus)) }
+            if let focus {
+              waiting.append(
+                WaitingQuote(recommendationID: link.recommendationID, target: Int32(target), focus: focus))
+            }
             links.append(link)
           }
         }
         return (links: links, waiting: waiting)
       }
-      var links: [CarryOver] = []
-      var waiting: [WaitingQuote] = []
-      for run in built {
-        waiting += run.waiting.map { quote in
-          var quote = quote
-          quote.link += links.count
-          return quote
-        }
-        links += run.links
-      }
-      try quoteItems(
-        &links, waiting: waiting, corpus: corpus, texts: texts, workers: workers,
-        itemsPerBatch: quotedItemsPerBatch)
+      let links = built.flatMap(\.links)
+      waiting += built.flatMap(\.waiting)
       linkCount += links.count
       try deliver(links)
       start = batch.upperBound
     }
+    try quoteItems(
+      waiting, corpus: corpus, texts: texts, workers: workers, itemsPerBatch: quotedItemsPerBatch,
+      delivering: deliverQuotes)
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
     return FollowUpSummary(
       outcomes: outcomes, statistics: statistics, links: linkCount,
@@ -234,8 +258,7 @@ public struct FollowUpLinker: Sendable {
     let left = corpus.documents[source]
     let right = corpus.documents[target]
     let evidence = corpus.evidence(source, target)
-    let focus = QuoteFocus(
-      theme: evidence.themes.first.map { corpus.themeIDs[Int($0)] }, term: evidence.terms.first)
+    let focus = QuoteFocus(theme: evidence.themes.first ?? -1, term: evidence.terms.first ?? -1)
     let waits = right.kind == .item && !holdsTexts
     let link = CarryOver(
       recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
@@ -253,68 +276,96 @@ public struct FollowUpLinker: Sendable {
     -> String
   {
     let mentions = corpus.documents[index].mentions
+    let theme = focus.theme >= 0 ? corpus.themeIDs[Int(focus.theme)] : nil
+    let term = focus.term >= 0 ? focus.term : nil
     let range =
-      focus.theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
-      ?? focus.term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
+      theme.flatMap { Quote.focus(in: text, mentions: mentions, theme: $0) }
+      ?? term.flatMap { corpus.firstRange(ofTerm: $0, in: text) }
     return Quote.excerpt(text, around: range)
   }
 
-  /// Items whose texts are read again for their quotes at a time: the texts of every linked item at
-  /// once grew with the corpus (a tenth of it), a batch of them does not.
-  static let quotedItemsPerBatch = 256
+  /// Items quoted at a time, on every core, as the pass over the texts reaches them.
+  static let quotedItemsPerBatch = 1_024
 
-  /// Makes the target quotes left waiting, reading the items' texts again a batch of items at a time
-  /// (on this thread, which the reader needs) and quoting each batch on every core.
+  /// Makes the target quotes left waiting in one pass over the items' texts (on this thread, which the
+  /// reader needs), quoting `itemsPerBatch` items at a time on every core and handing each batch of
+  /// quotes to `deliver`. An item the pass does not reach (gone from the store since the snapshot) is
+  /// quoted by its title, as a snapshot without its text would quote it.
   private func quoteItems<Texts: ItemTextSource>(
-    _ links: inout [CarryOver], waiting: [WaitingQuote], corpus: FollowUpCorpus, texts: Texts, workers: Int,
-    itemsPerBatch: Int
+    _ waiting: [WaitingQuote], corpus: FollowUpCorpus, texts: Texts, workers: Int, itemsPerBatch: Int,
+    delivering deliver: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) {
-    // By item, so that each item's text is read once.
-    let waiting = waiting.sorted { (links[$0.link].targetID, $0.link) < (links[$1.link].targetID, $1.link) }
+    guard !waiting.isEmpty else { return }
+    // By item: each item's quotes are one run of `order`, found by the item's id as its text streams
+    // past.
+    let itemIDs = waiting.map { corpus.documents[Int($0.target)].id }
+    let order = waiting.indices.sorted {
+      (itemIDs[$0], waiting[$0].recommendationID) < (itemIDs[$1], waiting[$1].recommendationID)
+    }
+    var unread: [Int64: Range<Int>] = [:]
     var start = 0
-    while start < waiting.count {
-      var end = start
-      var items: [Int64] = []
-      while end < waiting.count {
-        let item = links[waiting[end].link].targetID
-        if item != items.last {
-          guard items.count < max(1, itemsPerBatch) else { break }
-          items.append(item)
-        }
-        end += 1
-      }
-      let itemTexts = try texts.itemTexts(ids: items)
-      let batch = Array(waiting[start..<end])
-      let quotes = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
-        run.map { index in
-          let quote = batch[index]
-          let document = corpus.documents[quote.target]
-          let title = corpus.lookup.itemByID[document.id]?.title ?? ""
-          // An item gone from the store since the snapshot is quoted by its title, as before.
-          let text =
-            itemTexts[document.id].map {
-              FollowUpDocument.text(title: title, agenda: $0.agendaText, minutes: $0.minutesText)
-            } ?? title
-          return Self.quote(text, of: quote.target, quote.focus, corpus)
-        }
-      }.flatMap { $0 }
-      for (quote, text) in zip(batch, quotes) { links[quote.link].targetQuote = text }
+    while start < order.count {
+      let item = itemIDs[order[start]]
+      var end = start + 1
+      while end < order.count, itemIDs[order[end]] == item { end += 1 }
+      unread[item] = start..<end
       start = end
     }
+    // Each item's text and the run of `order` that quotes it.
+    var pending: [(text: String, quotes: Range<Int>)] = []
+    func flush() throws(Texts.Failure) {
+      let batch = pending
+      pending = []
+      let quotes = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
+        run.flatMap { index in
+          batch[index].quotes.map { place in
+            let quote = waiting[order[place]]
+            return CarryOverTargetQuote(
+              recommendationID: quote.recommendationID, itemID: itemIDs[order[place]],
+              quote: Self.quote(batch[index].text, of: Int(quote.target), quote.focus, corpus))
+          }
+        }
+      }.flatMap { $0 }
+      try deliver(quotes)
+    }
+    // The stream's body cannot throw: a failure to deliver is kept, the rest of the stream skipped.
+    var failure: Texts.Failure?
+    try texts.forEachItemText { text in
+      guard failure == nil, let quotes = unread.removeValue(forKey: text.id) else { return }
+      let title = corpus.lookup.itemByID[text.id]?.title ?? ""
+      pending.append(
+        (FollowUpDocument.text(title: title, agenda: text.agendaText, minutes: text.minutesText), quotes))
+      guard pending.count >= max(1, itemsPerBatch) else { return }
+      do throws(Texts.Failure) { try flush() } catch { failure = error }
+    }
+    if let failure { throw failure }
+    // Items the pass did not reach are quoted by their titles.
+    for quotes in unread.values.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      pending.append((corpus.lookup.itemByID[itemIDs[order[quotes.lowerBound]]]?.title ?? "", quotes))
+    }
+    if !pending.isEmpty { try flush() }
   }
 }
 
-/// What a link's quotes look for: its strongest shared theme, else its rarest shared term.
+/// What a link's quotes look for: its strongest shared theme, else its rarest shared term, each -1
+/// when there is none (a theme index into `FollowUpCorpus.themeIDs`, a term id).
 struct QuoteFocus: Sendable {
-  var theme: String?
-  var term: Int32?
+  var theme: Int32
+  var term: Int32
 }
 
-/// A target quote to make once its item's text is read again: the link's place and the target record.
+/// A target quote to make in the pass over the items' texts: the link's recommendation and the target
+/// record, which is an item.
 struct WaitingQuote: Sendable {
-  var link: Int
-  var target: Int
+  var recommendationID: Int64
+  var target: Int32
   var focus: QuoteFocus
+}
+
+/// A link to an item, by its two ends.
+struct ItemLinkKey: Hashable {
+  var recommendationID: Int64
+  var itemID: Int64
 }
 
 /// What `FollowUpLinker.link(_:texts:delivering:)` found besides the links it delivered.

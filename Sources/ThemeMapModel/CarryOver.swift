@@ -40,3 +40,22 @@ public struct CarryOver: Hashable, Sendable, Codable {
     self.targetQuote = targetQuote
   }
 }
+
+/// The quote from a link's later item, made after the link itself was handed on: a linker reading a
+/// large store quotes the items its links reach in one pass over their texts, in store order, instead
+/// of reading each item again by id (`FollowUpLinker.link(_:texts:delivering:quoting:)`).
+public struct CarryOverTargetQuote: Hashable, Sendable {
+  /// The link's recommendation.
+  public var recommendationID: Int64
+  /// The link's later item; a recommendation and an item make at most one link.
+  public var itemID: Int64
+  /// The words of the item around what the two share (`CarryOver.targetQuote`).
+  public var quote: String
+
+  /// Creates a quote for the link from `recommendationID` to `itemID`.
+  public init(recommendationID: Int64, itemID: Int64, quote: String) {
+    self.recommendationID = recommendationID
+    self.itemID = itemID
+    self.quote = quote
+  }
+}

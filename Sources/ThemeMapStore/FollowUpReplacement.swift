@@ -9,13 +9,16 @@ import ThemeMapModel
 /// let replacement = try FollowUpReplacement(store: store)   // (1)
 /// try replacement.append(firstLinks)                         // (2)
 /// try replacement.append(moreLinks)
-/// try replacement.commit(outcomes: outcomes)                 // (3)
+/// try replacement.appendTargetQuotes(itemQuotes)             // (3)
+/// try replacement.commit(outcomes: outcomes)                 // (4)
 /// ```
-/// (1) A temporary table on the store's writing connection: a file of its own that SQLite removes
+/// (1) Temporary tables on the store's writing connection: a file of their own that SQLite removes
 ///     when the connection closes, so a run killed half-way leaves the stored links as they were.
 /// (2) Each piece in a short transaction of its own: other writers wait for it, not for the linking.
 ///     Readers see nothing of it.
-/// (3) The old links and outcomes are replaced by the new ones in one transaction, in the order of
+/// (3) Quotes for links to items, made after the links (`FollowUpLinker` quotes every linked item in
+///     one pass over the items' texts); each replaces its link's own target quote on commit.
+/// (4) The old links and outcomes are replaced by the new ones in one transaction, in the order of
 ///     `ThemeMapStore.replaceFollowUps(links:outcomes:)`; the links' table is rebuilt from its stored
 ///     definition, its indexes after its rows.
 ///
@@ -29,6 +32,12 @@ public struct FollowUpReplacement: Sendable {
     self.store = store
     try store.update("start replacing carry-over links") { db in
       try db.execute(sql: "DROP TABLE IF EXISTS temp.carry_over_new")
+      try db.execute(sql: "DROP TABLE IF EXISTS temp.carry_over_target_quotes")
+      try db.execute(
+        sql: """
+          CREATE TEMP TABLE carry_over_target_quotes (recommendation_id INTEGER NOT NULL,
+            target_item_id INTEGER NOT NULL, quote TEXT NOT NULL)
+          """)
       try db.execute(
         sql: """
           CREATE TEMP TABLE carry_over_new (recommendation_id INTEGER NOT NULL, target_kind TEXT NOT NULL,
@@ -69,6 +78,28 @@ public struct FollowUpReplacement: Sendable {
     }
   }
 
+  /// Sets the target quotes of links added, or still to be added, to items: a link's own target quote
+  /// stands where none is given.
+  /// - Throws: `StoreError.queryFailed`; none of `quotes` is added, and the stored links are untouched.
+  public func appendTargetQuotes(_ quotes: [CarryOverTargetQuote]) throws(StoreError) {
+    guard !quotes.isEmpty else { return }
+    try store.update("add carry-over quotes") { db in
+      let insert = try DirectInsertion(
+        db,
+        sql: """
+          INSERT INTO temp.carry_over_target_quotes (recommendation_id, target_item_id, quote)
+          VALUES (?, ?, ?)
+          """)
+      for quote in quotes {
+        try insert.run { row in
+          row.bind(quote.recommendationID)
+          row.bind(quote.itemID)
+          row.bind(quote.quote)
+        }
+      }
+    }
+  }
+
   /// Replaces the stored links with those added, and the stored outcomes with `outcomes`, in one
   /// transaction, and records what they were made from.
   /// - Parameter input: `StoreReader.followUpsInput()` read where the links were made; by default, the
@@ -94,14 +125,23 @@ public struct FollowUpReplacement: Sendable {
       }
       // SQLite sorts the pending links on disk. In the new table (`id INTEGER PRIMARY KEY`, not
       // AUTOINCREMENT) each inserted row gets the highest id plus one: 1, 2, 3, ... in this order.
+      // The quotes are indexed once they are all in, to be found by link as the links are copied.
+      try db.execute(
+        sql: """
+          CREATE INDEX temp.carry_over_target_quotes_on_link
+          ON carry_over_target_quotes (recommendation_id, target_item_id)
+          """)
       try db.execute(
         sql: """
           INSERT INTO carry_over (recommendation_id, target_kind, target_recommendation_id,
             target_item_id, score, shared_themes, shared_terms, source_quote, target_quote)
-          SELECT recommendation_id, target_kind, target_recommendation_id, target_item_id, score,
-            shared_themes, shared_terms, source_quote, target_quote
-          FROM temp.carry_over_new
-          ORDER BY recommendation_id, score DESC, target_kind, COALESCE(target_item_id, target_recommendation_id)
+          SELECT n.recommendation_id, n.target_kind, n.target_recommendation_id, n.target_item_id, n.score,
+            n.shared_themes, n.shared_terms, n.source_quote, COALESCE(q.quote, n.target_quote)
+          FROM temp.carry_over_new n
+          LEFT JOIN temp.carry_over_target_quotes q
+            ON q.recommendation_id = n.recommendation_id AND q.target_item_id = n.target_item_id
+          ORDER BY n.recommendation_id, n.score DESC, n.target_kind,
+            COALESCE(n.target_item_id, n.target_recommendation_id)
           """)
       for definition in definitions where definition["type"] != "table" {
         try db.execute(sql: definition["sql"])
@@ -129,6 +169,7 @@ public struct FollowUpReplacement: Sendable {
         sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)",
         arguments: [ThemeMapStore.followUpsInputKey, try input ?? ThemeMapStore.followUpsInput(db)])
       try db.execute(sql: "DROP TABLE temp.carry_over_new")
+      try db.execute(sql: "DROP TABLE temp.carry_over_target_quotes")
     }
   }
 }

@@ -64,8 +64,9 @@ private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameter
   let replacement = try FollowUpReplacement(store: store)
   let (summary, input) = try store.reading { reader in
     let summary = try FollowUpLinker(parameters: parameters).link(
-      try reader.snapshotForLinking(texts: false), texts: reader
-    ) { links throws(StoreError) in try replacement.append(links) }
+      try reader.snapshotForLinking(texts: false), texts: reader,
+      delivering: { links throws(StoreError) in try replacement.append(links) },
+      quoting: { quotes throws(StoreError) in try replacement.appendTargetQuotes(quotes) })
     return (summary, try reader.followUpsInput())
   }
   try replacement.commit(outcomes: summary.outcomes, input: input)

@@ -102,7 +102,8 @@ import ThemeMapTestSupport
     let folder = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try ThemeMapStore(path: folder.appendingPathComponent("store.sqlite").path)
-    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let extra = Fixtures.sharedDirectory.map { [$0.appendingPathComponent("corpus")] } ?? []
+    _ = try SeedPipelineTests.ingestSeeds(into: store, extra: extra)
     let linker = FollowUpLinker()
     let full = try store.snapshot()
     let whole = linker.link(full, texts: full, workers: 1)
@@ -116,18 +117,46 @@ import ThemeMapTestSupport
 
     let replacement = try FollowUpReplacement(store: store)
     var batches = 0
+    var quoteBatches = 0
+    var quotedEarly = false
+    var quoted: [CarryOverTargetQuote] = []
+    var delivered: [CarryOver] = []
     let (summary, input) = try store.reading { reader in
       let summary = try linker.link(
         try reader.snapshotForLinking(texts: false), texts: reader, workers: 2, quotedItemsPerBatch: 3,
-        recommendationsPerBatch: 7
-      ) { links throws(StoreError) in
-        batches += 1
-        // Backwards, so that only the store's own order can put them right.
-        try replacement.append(links.reversed())
-      }
+        recommendationsPerBatch: 7,
+        delivering: { links throws(StoreError) in
+          batches += 1
+          delivered += links
+          // Backwards, so that only the store's own order can put them right.
+          try replacement.append(links.reversed())
+        },
+        quoting: { quotes throws(StoreError) in
+          // Every link is delivered before the first quote is made.
+          if delivered.count != whole.links.count { quotedEarly = true }
+          quoteBatches += 1
+          quoted += quotes
+          try replacement.appendTargetQuotes(quotes.reversed())
+        })
       return (summary, try reader.followUpsInput())
     }
-    #expect(batches == 5)  // 35 recommendations, 7 at a time
+    #expect(batches == (whole.statistics.recommendations + 6) / 7)  // 7 recommendations at a time
+    // The links to items come without their quotes, which come after, one for each such link.
+    let itemLinks = whole.links.filter { $0.targetKind == .item }
+    let itemQuotesLeftEmpty = delivered.filter { $0.targetKind == .item }.allSatisfy {
+      $0.targetQuote.isEmpty
+    }
+    #expect(itemQuotesLeftEmpty)
+    #expect(!quotedEarly)
+    #expect(
+      Set(quoted.map { [$0.recommendationID, $0.itemID] })
+        == Set(itemLinks.map { [$0.recommendationID, $0.targetID] }))
+    #expect(quoted.count == itemLinks.count)
+    if !extra.isEmpty {
+      // The shared corpus has links to items, quoted 3 items at a time.
+      #expect(itemLinks.count > 3)
+      #expect(quoteBatches > 1)
+    }
     #expect(summary.links == whole.links.count)
     #expect(summary.linkedRecommendations == Set(whole.links.map(\.recommendationID)).count)
     #expect(summary.outcomes == whole.outcomes && summary.statistics == whole.statistics)

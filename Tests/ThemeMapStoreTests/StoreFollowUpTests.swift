@@ -120,6 +120,28 @@ import ThemeMapTestSupport
     #expect(try store.snapshot().followUpsAreCurrent)
   }
 
+  /// A linker reading a large store quotes the items it links to after the links themselves: each
+  /// quote replaces its link's own, links to recommendations keep theirs, and a quote for no link is
+  /// dropped.
+  @Test func targetQuotesGivenAfterTheLinksReplaceTheirOwn() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    let (links, outcomes) = try followUps(try store.snapshot())
+    try #require(links[0].targetKind == .item && links[1].targetKind == .recommendation)
+    var unquoted = links[0]
+    unquoted.targetQuote = ""
+    let replacement = try FollowUpReplacement(store: store)
+    try replacement.append([unquoted, links[1]])
+    try replacement.appendTargetQuotes([
+      CarryOverTargetQuote(recommendationID: links[0].recommendationID, itemID: 999_999, quote: "no link"),
+      CarryOverTargetQuote(
+        recommendationID: links[0].recommendationID, itemID: links[0].targetID, quote: links[0].targetQuote),
+    ])
+    try replacement.commit(outcomes: outcomes)
+    #expect(try store.snapshot().links() == links)
+    #expect(try store.tableCounts()["carry_over"] == 2)
+  }
+
   @Test func newDocumentsMakeTheLinksStale() throws {
     let store = try ThemeMapStore()
     #expect(try store.snapshot().followUpsAreCurrent == false)
