@@ -296,32 +296,24 @@ public struct FollowUpLinker: Sendable {
     delivering deliver: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) {
     guard !waiting.isEmpty else { return }
-    // By item: each item's quotes are one run of `order`, found by the item's id as its text streams
-    // past.
+    // By item: each item's waiting quotes are one run of `order`, found by the item's id as its text
+    // streams past.
     let itemIDs = waiting.map { corpus.documents[Int($0.target)].id }
     let order = waiting.indices.sorted {
       (itemIDs[$0], waiting[$0].recommendationID) < (itemIDs[$1], waiting[$1].recommendationID)
     }
-    var unread: [Int64: Range<Int>] = [:]
-    var start = 0
-    while start < order.count {
-      let item = itemIDs[order[start]]
-      var end = start + 1
-      while end < order.count, itemIDs[order[end]] == item { end += 1 }
-      unread[item] = start..<end
-      start = end
-    }
-    // Each item's text and the run of `order` that quotes it.
-    var pending: [(text: String, quotes: Range<Int>)] = []
+    var unread = order.runs { itemIDs[$0] }
+    // Each item's text and its waiting quotes.
+    var pending: [(text: String, quotes: ArraySlice<Int>)] = []
     func flush() throws(Texts.Failure) {
       let batch = pending
       pending = []
       let quotes = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
         run.flatMap { index in
-          batch[index].quotes.map { place in
-            let quote = waiting[order[place]]
+          batch[index].quotes.map { waitingIndex in
+            let quote = waiting[waitingIndex]
             return CarryOverTargetQuote(
-              recommendationID: quote.recommendationID, itemID: itemIDs[order[place]],
+              recommendationID: quote.recommendationID, itemID: itemIDs[waitingIndex],
               quote: Self.quote(batch[index].text, of: Int(quote.target), quote.focus, corpus))
           }
         }
@@ -340,8 +332,8 @@ public struct FollowUpLinker: Sendable {
     }
     if let failure { throw failure }
     // Items the pass did not reach are quoted by their titles.
-    for quotes in unread.values.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-      pending.append((corpus.lookup.itemByID[itemIDs[order[quotes.lowerBound]]]?.title ?? "", quotes))
+    for (item, quotes) in unread.sorted(by: { $0.key < $1.key }) {
+      pending.append((corpus.lookup.itemByID[item]?.title ?? "", quotes))
     }
     if !pending.isEmpty { try flush() }
   }

@@ -38,8 +38,6 @@ public protocol ItemTextSource {
   associatedtype Failure: Error
   /// Calls `body` with every item's texts, in snapshot order (meeting id, then ordinal).
   func forEachItemText(_ body: (ItemText) -> Void) throws(Failure)
-  /// The texts of the items with these ids; ids with no item are left out.
-  func itemTexts(ids: some Sequence<Int64>) throws(Failure) -> [Int64: ItemText]
 }
 
 extension StoreSnapshot: ItemTextSource {
@@ -49,17 +47,6 @@ extension StoreSnapshot: ItemTextSource {
       guard let id = item.id else { continue }
       body(ItemText(id: id, agendaText: item.agendaText, minutesText: item.minutesText))
     }
-  }
-
-  /// The texts this snapshot holds for the items with these ids.
-  public func itemTexts(ids: some Sequence<Int64>) -> [Int64: ItemText] {
-    let wanted = Set(ids)
-    var found: [Int64: ItemText] = [:]
-    for item in items {
-      guard let id = item.id, wanted.contains(id), found[id] == nil else { continue }
-      found[id] = ItemText(id: id, agendaText: item.agendaText, minutesText: item.minutesText)
-    }
-    return found
   }
 }
 
@@ -146,19 +133,6 @@ public struct StoreReader: ItemTextSource {
         throw StoreError.queryFailed(what: what, reason: String(describing: error))
       }
       try body(value)
-    }
-  }
-
-  /// The texts of the items with these ids.
-  public func itemTexts(ids: some Sequence<Int64>) throws(StoreError) -> [Int64: ItemText] {
-    let wanted = Array(Set(ids)).sorted()
-    return try run("item texts by id") { db in
-      var found: [Int64: ItemText] = [:]
-      let statement = try db.cachedStatement(sql: Self.itemTextSQL + " WHERE id = ?")
-      for id in wanted {
-        if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = try Self.itemText(row) }
-      }
-      return found
     }
   }
 

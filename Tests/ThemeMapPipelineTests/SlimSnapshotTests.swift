@@ -57,16 +57,11 @@ import ThemeMapTestSupport
     let store = try linkedSeeds()
     let full = try store.snapshot()
     var streamed: [ItemText] = []
-    let byID = try store.reading { reader in
-      try reader.forEachItemText { streamed.append($0) }
-      return try reader.itemTexts(ids: full.items.compactMap(\.id).reversed() + [-1])
-    }
+    try store.reading { reader in try reader.forEachItemText { streamed.append($0) } }
     var fromSnapshot: [ItemText] = []
     full.forEachItemText { fromSnapshot.append($0) }
     #expect(streamed == fromSnapshot)
     #expect(streamed.contains { $0.minutesText.contains("Hotel Watch") })
-    #expect(byID.count == full.items.count)
-    #expect(byID == full.itemTexts(ids: full.items.compactMap(\.id)))
   }
 
   @Test func streamedCSVFilesEqualTheSnapshotOnes() throws {
