@@ -3,11 +3,12 @@
 # twice --size, times every stage and the whole `run` at both sizes, then the Python peers (flashtext,
 # pyahocorasick, installed into Benchmarks/work/venv) on the same text and keyword list.
 #
-#   Benchmarks/run.sh                      # 100MB and 200MB, seed 1, best of 3 for tagging
-#   Benchmarks/run.sh --size 1GB --single --repeat 1 --no-peers --stages tag,run
+#   Benchmarks/run.sh                      # 100MB and 200MB, seed 1, best of 3 for tagging and stages
+#   Benchmarks/run.sh --size 1GB --single --repeat 1 --rounds 1 --no-peers --stages tag,run
 #   Benchmarks/run.sh --size 10MB --no-peers
 #
-# --single times --size only (not twice it); --stages picks from tag,ingest,tag-store,link,export,run.
+# --single times --size only (not twice it); --stages picks from tag,ingest,tag-store,link,export,run;
+# --repeat is the matcher's and the peers' passes, --rounds the pipeline's (sizes take turns).
 #
 # Everything it writes goes under Benchmarks/work/ (git-ignored). See README.md, "Performance".
 set -euo pipefail
@@ -21,8 +22,8 @@ while [[ $# -gt 0 ]]; do
     --no-peers) peers=0; args+=("$1"); shift ;;
     --single) args+=("$1"); shift ;;
     --work) work="$2"; args+=("$1" "$2"); shift 2 ;;
-    --size|--seed|--repeat|--stages) args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --size|--seed|--repeat|--rounds|--stages) args+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
