@@ -215,18 +215,19 @@ public struct FollowUpLinker: Sendable {
     var found: [(target: Int, pair: PairScore)] = []
     var restatements: [Int] = []
     for target in candidates {
-      let pair = corpus.score(source, target, parameters: parameters)
+      // The themes first: a restatement needs only them, and an item without enough of them is no
+      // follow-up whatever its words, which are most of a score's cost.
+      let themes = corpus.themeSimilarity(source, target)
       let isRecommendation = corpus.kinds[target] == .recommendation
-      if isRecommendation, isNearIdentical(source, target, pair, corpus) { restatements.append(target) }
-      guard let latest, let earliest = corpus.earliestDays[target], earliest > latest,
-        pair.score >= parameters.threshold
-      else { continue }
-      if !isRecommendation {
-        // Long minutes cover a short recommendation's words by chance: ask for more from an item.
-        if hasThemes ? pair.themes < parameters.itemThemeMinimum : pair.words < parameters.itemWordMinimum {
-          continue
-        }
+      if isRecommendation, isNearIdentical(source, target, themes: themes, corpus) {
+        restatements.append(target)
       }
+      guard let latest, let earliest = corpus.earliestDays[target], earliest > latest else { continue }
+      // Long minutes cover a short recommendation's words by chance: ask for more from an item.
+      if !isRecommendation, hasThemes, themes < parameters.itemThemeMinimum { continue }
+      let pair = corpus.score(source, target, themes: themes, parameters: parameters)
+      guard pair.score >= parameters.threshold else { continue }
+      if !isRecommendation, !hasThemes, pair.words < parameters.itemWordMinimum { continue }
       found.append((target, pair))
     }
     let linkedItems = Set(
@@ -242,11 +243,11 @@ public struct FollowUpLinker: Sendable {
 
   /// Two recommendations are near-identical when their words (TF-IDF cosine) and their themes (cosine)
   /// both reach `repeatSimilarity`, or their words do and neither has a theme.
-  private func isNearIdentical(_ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus)
+  private func isNearIdentical(_ source: Int, _ target: Int, themes: Double, _ corpus: FollowUpCorpus)
     -> Bool
   {
     let themeless = corpus.themeVectors[source].isEmpty && corpus.themeVectors[target].isEmpty
-    guard themeless || pair.themes >= parameters.repeatSimilarity else { return false }
+    guard themeless || themes >= parameters.repeatSimilarity else { return false }
     return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
   }
 

@@ -10,23 +10,34 @@ struct PairScore: Sendable {
 }
 
 extension FollowUpCorpus {
-  /// Scores a later record `target` as a follow-up of recommendation `source` (formula in the README).
-  ///
-  /// - themes: Σ over shared themes of (cₛ·w)(cₜ·w), divided by both vectors' norms, where c counts the
-  ///   theme's mentions inside the record and w is the theme's specificity.
-  /// - words: Σ over shared terms of idf(t) · tfₜ(k₁+1) / (tfₜ + k₁(1 − b + b·|target|/avgdl)), divided
-  ///   by Σ idf over the recommendation's distinct terms, capped at 1: a record holding each of its
-  ///   terms once, at the average length of its kind, covers it fully.
-  /// - Complexity: O(a + b) in the two records' distinct terms and themes; allocates nothing.
+  /// Scores a later record `target` as a follow-up of recommendation `source` (formula in the README):
+  /// `score(_:_:themes:parameters:)` with the pair's `themeSimilarity(_:_:)`.
   func score(_ source: Int, _ target: Int, parameters: FollowUpParameters) -> PairScore {
+    score(source, target, themes: themeSimilarity(source, target), parameters: parameters)
+  }
+
+  /// A pair's theme similarity: Σ over shared themes of (cₛ·w)(cₜ·w), divided by both vectors' norms,
+  /// where c counts the theme's mentions inside the record and w is the theme's specificity; 0 to 1.
+  ///
+  /// It is the cheap half of a score (a record has a few themes and hundreds of terms), so the linker
+  /// reads it first and compares the words only of pairs it can still link.
+  /// - Complexity: O(a + b) in the two records' distinct themes; allocates nothing.
+  func themeSimilarity(_ source: Int, _ target: Int) -> Double {
     var themeDot = 0.0
     Self.merge(themeVectors[source], themeVectors[target]) { theme, leftCount, rightCount in
       let weight = themeWeight[Int(theme)]
       themeDot += Double(leftCount) * Double(rightCount) * weight * weight
     }
     let themeNorms = themeNorm[source] * themeNorm[target]
-    let themes = themeNorms > 0 ? min(1, themeDot / themeNorms) : 0
+    return themeNorms > 0 ? min(1, themeDot / themeNorms) : 0
+  }
 
+  /// Scores a pair whose theme similarity is `themes`, adding its words: Σ over shared terms of
+  /// idf(t) · tfₜ(k₁+1) / (tfₜ + k₁(1 − b + b·|target|/avgdl)), divided by Σ idf over the
+  /// recommendation's distinct terms, capped at 1 (a record holding each of its terms once, at the
+  /// average length of its kind, covers it fully).
+  /// - Complexity: O(a + b) in the two records' distinct terms; allocates nothing.
+  func score(_ source: Int, _ target: Int, themes: Double, parameters: FollowUpParameters) -> PairScore {
     let saturation = parameters.k1 * (1 - parameters.b + parameters.b * lengthRatio[target])
     var covered = 0.0
     Self.merge(termVectors[source], termVectors[target]) { term, _, rightCount in
