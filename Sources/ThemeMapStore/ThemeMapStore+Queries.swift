@@ -119,17 +119,10 @@ extension ThemeMapStore {
   ///   a large store they are most of a snapshot's memory, and the outputs that show them stream
   ///   them instead.
   static func loadSnapshot(_ db: Database, includingFollowUps: Bool, texts: Bool) throws -> StoreSnapshot {
-    // The left-out columns are selected as '' so that the positional decoding stays the same.
-    func selection(_ columns: [String], leavingOut omitted: Set<String>, from table: String? = nil) -> String
-    {
-      columns.map { column in
-        texts || !omitted.contains(column) ? (table.map { "\($0).\(column)" } ?? column) : "''"
-      }.joined(separator: ", ")
-    }
     let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
     let items = try db.fetchAll(
       sql: """
-        SELECT \(selection(ItemRecord.columns, leavingOut: ["agenda_text", "minutes_text"])) FROM items
+        SELECT \(selection(ItemRecord.columns, leavingOut: ["agenda_text", "minutes_text"], unless: texts)) FROM items
         ORDER BY meeting_id, ordinal
         """, reservingCapacity: try count("items", db),
       ItemRecord.init(positionalRow:))
@@ -145,32 +138,49 @@ extension ThemeMapStore {
     let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
     let version = try String.fetchOne(
       db, sql: "SELECT value FROM metadata WHERE key = 'taxonomy_version'")
-    let quotes: Set<String> = ["source_quote", "target_quote"]
-    // Links repeat theme lists often and term lists a few times each (see `StoreSnapshot.links()`).
-    var shared = SharedStrings()
     return StoreSnapshot(
       meetings: meetings, items: items, recommendations: recommendations, themes: themes,
       mentions: mentions, mentionDetails: texts ? try Self.fetchMentions(db) : [],
       documentCount: documentCount, taxonomyVersion: version,
-      carryOvers: includingFollowUps
-        ? try db.fetchAll(
-          sql: "SELECT \(selection(CarryOverRecord.columns, leavingOut: quotes)) FROM carry_over ORDER BY id",
-          reservingCapacity: try count("carry_over", db),
-          { row in
-            var link = try CarryOverRecord(positionalRow: row)
-            link.targetKind = shared.intern(link.targetKind)
-            link.sharedThemes = shared.intern(link.sharedThemes)
-            link.sharedTerms = shared.intern(link.sharedTerms)
-            return link
-          }) : [],
-      outcomes: includingFollowUps
-        ? try db.fetchAll(
-          sql: """
-            SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
-            ORDER BY recommendation_id
-            """, reservingCapacity: try count("recommendation_outcomes", db),
-          RecommendationOutcomeRecord.init(positionalRow:)) : [],
+      carryOvers: includingFollowUps ? try Self.loadCarryOvers(db, texts: texts) : [],
+      outcomes: includingFollowUps ? try Self.loadOutcomes(db) : [],
       followUpsAreCurrent: try Self.followUpsAreCurrent(db), holdsTexts: texts)
+  }
+
+  /// A positional record's columns for a `SELECT`, those in `omitted` selected as '' unless `texts`, so
+  /// that the positional decoding stays the same.
+  private static func selection(_ columns: [String], leavingOut omitted: Set<String>, unless texts: Bool)
+    -> String
+  {
+    columns.map { column in texts || !omitted.contains(column) ? column : "''" }.joined(separator: ", ")
+  }
+
+  /// The stored carry-over links by id, as a snapshot holds them; without their quotes unless `texts`.
+  static func loadCarryOvers(_ db: Database, texts: Bool) throws -> [CarryOverRecord] {
+    let columns = selection(
+      CarryOverRecord.columns, leavingOut: ["source_quote", "target_quote"], unless: texts)
+    // Links repeat theme lists often and term lists a few times each (see `StoreSnapshot.links()`).
+    var shared = SharedStrings()
+    return try db.fetchAll(
+      sql: "SELECT \(columns) FROM carry_over ORDER BY id",
+      reservingCapacity: try count("carry_over", db)
+    ) { row in
+      var link = try CarryOverRecord(positionalRow: row)
+      link.targetKind = shared.intern(link.targetKind)
+      link.sharedThemes = shared.intern(link.sharedThemes)
+      link.sharedTerms = shared.intern(link.sharedTerms)
+      return link
+    }
+  }
+
+  /// The stored outcomes by recommendation id, as a snapshot holds them.
+  static func loadOutcomes(_ db: Database) throws -> [RecommendationOutcomeRecord] {
+    try db.fetchAll(
+      sql: """
+        SELECT \(RecommendationOutcomeRecord.selection()) FROM recommendation_outcomes
+        ORDER BY recommendation_id
+        """, reservingCapacity: try count("recommendation_outcomes", db),
+      RecommendationOutcomeRecord.init(positionalRow:))
   }
 
   /// The order of mentions in a snapshot and in `StoreReader.forEachMention`.

@@ -37,37 +37,40 @@ extension ThemeMap {
       var parameters = FollowUpParameters()
       parameters.threshold = threshold
       parameters.withinBodyFamily = !acrossBodies
-      let summary = try linkFollowUps(in: store, parameters: parameters)
-      print(summary)
+      print(try linkFollowUps(in: store, parameters: parameters).summary)
     }
   }
 }
 
-/// Links the store's recommendations, stores the links and statuses, and says what it did in words.
+/// Links the store's recommendations, stores the links and statuses, and says what it did in words,
+/// with the snapshot it linked, which a read after it can take up again (`StoreReader.snapshot(reusing:)`).
 func linkFollowUps(
   in store: ThemeMapStore, parameters: FollowUpParameters = FollowUpParameters()
-) throws -> String {
-  let summary = try linkAndStore(in: store, parameters: parameters)
+) throws -> (summary: String, snapshot: ReusableSnapshot) {
+  let linked = try linkAndStore(in: store, parameters: parameters)
   // Linking frees a store-sized heap spread over the malloc arenas of the threads that folded and
   // scored; glibc keeps those pages for the same threads, while what `run` does next (the export)
   // allocates on others. Handing them back keeps the run's peak at the larger of the two stages
   // rather than nearer their sum.
   FreedMemory.returnToSystem()
-  return summary
+  return linked
 }
 
 /// `linkFollowUps`, its outcomes freed on return.
-private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameters) throws -> String {
+private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameters) throws -> (
+  summary: String, snapshot: ReusableSnapshot
+) {
   // A slim snapshot and the items' texts streamed in the same read: the linker keeps vectors, not
   // texts, and reads again only the texts its quotes need. Its links go to the store a batch at a
   // time and replace the old ones at the end, in one transaction.
   let replacement = try FollowUpReplacement(store: store)
-  let (summary, input) = try store.reading { reader in
+  let (summary, input, snapshot) = try store.reading { reader in
+    let snapshot = try reader.reusableSnapshotForLinking()
     let summary = try FollowUpLinker(parameters: parameters).link(
-      try reader.snapshotForLinking(texts: false), texts: reader,
+      snapshot.snapshot, texts: reader,
       delivering: { links throws(StoreError) in try replacement.append(links) },
       quoting: { quotes throws(StoreError) in try replacement.appendTargetQuotes(quotes) })
-    return (summary, try reader.followUpsInput())
+    return (summary, try reader.followUpsInput(), snapshot)
   }
   try replacement.commit(outcomes: summary.outcomes, input: input)
   let statistics = summary.statistics
@@ -77,8 +80,9 @@ private func linkAndStore(in store: ThemeMapStore, parameters: FollowUpParameter
     byStatus[status].map { "\($0) \(status.rawValue)" }
   }.joined(separator: ", ")
   let allPairs = statistics.recommendations * statistics.records
-  return """
+  let words = """
     linked \(summary.linkedRecommendations) of \(statistics.recommendations) recommendations: \(summary.links) links \
     (\(statuses)); scored \(statistics.scoredPairs) candidate pairs of \(allPairs) possible
     """
+  return (words, snapshot)
 }

@@ -64,10 +64,13 @@ extension ThemeMap {
         )
       }
       // Linking reads the whole store; when nothing it reads has changed, the stored links stand.
+      var linked: ReusableSnapshot?
       if try store.followUpsAreCurrent() {
         print("carry-over links are up to date")
       } else {
-        print(try linkFollowUps(in: store))
+        let (summary, snapshot) = try linkFollowUps(in: store)
+        print(summary)
+        linked = snapshot
       }
 
       // A rerun on an unchanged corpus would rewrite identical files, which costs more than the rest
@@ -89,9 +92,9 @@ extension ThemeMap {
       stamp.invalidate()
 
       // One read: a snapshot without the long texts, which the CSVs and the report stream from the
-      // same state of the store.
+      // same state of the store; the one linking read, with the new links, when the rest is unchanged.
       let (snapshot, written) = try store.reading { reader in
-        let snapshot = try reader.snapshot(texts: false)
+        let snapshot = try reader.snapshot(reusing: linked)
         // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
         let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
         let export = ExportRun(

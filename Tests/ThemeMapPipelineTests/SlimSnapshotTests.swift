@@ -168,3 +168,73 @@ import ThemeMapTestSupport
     for (itemID, mentions) in grouped { #expect(lookup.mentionsByItem[itemID].map(Array.init) == mentions) }
   }
 }
+
+/// `thememap run` exports from the snapshot linking read, with the new links added, when the store
+/// has not changed in between (`StoreReader.snapshot(reusing:)`): it must be the snapshot a read of
+/// its own gives, and a store that changed must be read again.
+@Suite struct ReusedSnapshotTests {
+  /// Expects two slim snapshots to hold the same.
+  func expectSame(_ reused: StoreSnapshot, _ read: StoreSnapshot) {
+    #expect(reused.meetings == read.meetings)
+    #expect(reused.items == read.items)
+    #expect(reused.recommendations == read.recommendations)
+    #expect(reused.themes == read.themes)
+    #expect(reused.mentions == read.mentions)
+    #expect(reused.carryOvers == read.carryOvers)
+    #expect(reused.outcomes == read.outcomes)
+    #expect(reused.documentCount == read.documentCount)
+    #expect(reused.taxonomyVersion == read.taxonomyVersion)
+    #expect(reused.followUpsAreCurrent == read.followUpsAreCurrent)
+    #expect(!reused.holdsTexts && !read.holdsTexts)
+  }
+
+  /// Links the store as `thememap link` does from `snapshot` and stores the links.
+  func link(_ store: ThemeMapStore, from snapshot: ReusableSnapshot) throws {
+    let result = try store.reading { reader in try FollowUpLinker().link(snapshot.snapshot, texts: reader) }
+    try store.replaceFollowUps(links: result.links, outcomes: result.outcomes)
+  }
+
+  @Test func snapshotTakenUpAfterLinkingIsTheOneReadWhole() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let linking = try store.reading { try $0.reusableSnapshotForLinking() }
+    try link(store, from: linking)
+    let (reused, read) = try store.reading { reader in
+      (try reader.snapshot(reusing: linking), try reader.snapshot(texts: false))
+    }
+    try #require(!read.carryOvers.isEmpty && !read.outcomes.isEmpty)
+    #expect(linking.snapshot.carryOvers.isEmpty && !linking.snapshot.followUpsAreCurrent)
+    #expect(reused.followUpsAreCurrent)
+    #expect(reused.carryOvers.contains { $0.sharedThemes.contains("hotel-watch") })
+    expectSame(reused, read)
+  }
+
+  @Test func storeChangedSinceLinkingIsReadAgain() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let linking = try store.reading { try $0.reusableSnapshotForLinking() }
+    try link(store, from: linking)
+    // Another ingest between the link and the export: a document more, and the links now stale.
+    let folder = try Fixtures.temporaryDirectory("reused-snapshot")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let extra = try GeneratedMinutes.folder(folder, count: 1, items: 3)
+    _ = try SeedPipelineTests.ingestSeeds(into: store, extra: extra)
+    let (reused, read) = try store.reading { reader in
+      (try reader.snapshot(reusing: linking), try reader.snapshot(texts: false))
+    }
+    #expect(linking.snapshot.documentCount == 2)
+    #expect(reused.documentCount == 3 && reused.meetings.count == linking.snapshot.meetings.count + 1)
+    #expect(!reused.followUpsAreCurrent)
+    expectSame(reused, read)
+  }
+
+  @Test func noEarlierSnapshotReadsItWhole() throws {
+    let store = try ThemeMapStore()
+    _ = try SeedPipelineTests.ingestSeeds(into: store)
+    let (reused, read) = try store.reading { reader in
+      (try reader.snapshot(reusing: nil), try reader.snapshot(texts: false))
+    }
+    #expect(reused.items.count == read.items.count && !read.items.isEmpty)
+    expectSame(reused, read)
+  }
+}
