@@ -267,6 +267,7 @@ def main():
         sizes.append((label, corpus))
     # Round after round, each size in turn: the first round also times the matcher alone.
     passes = {label: [] for label, _ in sizes}
+    matchers = {label: [] for label, _ in sizes}
     counts_by_size = {}
     for round_number in range(1, args.rounds + 1):
         for label, corpus in sizes:
@@ -274,15 +275,11 @@ def main():
             rows, theme_counts = stages(args, corpus, label, tagging=round_number == 1)
             if round_number == 1:
                 counts_by_size[label] = theme_counts
-                matcher = [row for row in rows if row["stage"].startswith("tagging alone")]
-                rows = [row for row in rows if row not in matcher]
-                passes[label].append(rows)
-                passes[label + "/matcher"] = matcher
-            else:
-                passes[label].append(rows)
+                matchers[label] = [row for row in rows if row["stage"].startswith("tagging alone")]
+            passes[label].append([row for row in rows if row not in matchers[label]])
     results = []
     for label, corpus in sizes:
-        rows = passes[label + "/matcher"] + best_of(passes[label])
+        rows = matchers[label] + best_of(passes[label])
         results.append((label, corpus, rows, counts_by_size[label]))
         rounds = "one round" if args.rounds == 1 else f"best of {args.rounds} rounds"
         print(table(rows, f"{label} (pipeline stages: {rounds})"), flush=True)
