@@ -91,10 +91,15 @@ struct FollowUpCorpus: Sendable {
   /// Builds the vectors, reading each item's texts from `texts` as it goes and keeping none of them,
   /// folding them into terms on up to `workers` threads, at most `batchBytes` of text at a time; the
   /// corpus is the same for any `workers` and `batchBytes`.
+  ///
+  /// An item's vector keeps only the terms some recommendation has, unless `itemsKeepEveryTerm`:
+  /// every score, evidence and quote reads the terms of a pair's recommendation and no others, so the
+  /// links are the same either way (an item's length still counts every term).
   /// - Complexity: O(n) in the snapshot's text and mentions, plus sorting the records.
   init<Texts: ItemTextSource>(
     lookup: SnapshotLookup, parameters: FollowUpParameters, texts: Texts,
-    workers: Int = FollowUpLinker.defaultWorkers, batchBytes: Int = TermVectorBuilder.batchBytes
+    workers: Int = FollowUpLinker.defaultWorkers, batchBytes: Int = TermVectorBuilder.batchBytes,
+    itemsKeepEveryTerm: Bool = false
   ) throws(Texts.Failure) {
     self.lookup = lookup
     let snapshot = lookup.snapshot
@@ -114,8 +119,14 @@ struct FollowUpCorpus: Sendable {
         rank: rank, family: Self.familyIndex(lookup, meeting.id, parameters, &families),
         earliest: meeting.earliestDay?.daysSinceEpoch, latest: meeting.latestDay?.daysSinceEpoch)
     }
+    // An item is only ever the later side of a pair, and a pair reads only the terms its
+    // recommendation has: an item keeps no other term (about half of its vector in the benchmark's
+    // corpus and in the seeds).
     let pipeline = FoldingPipeline(
-      builder: TermVectorBuilder(themeIndex: themeIndex, workers: workers), inBackground: workers > 1)
+      builder: TermVectorBuilder(
+        themeIndex: themeIndex, workers: workers,
+        sharedTerms: itemsKeepEveryTerm ? nil : Self.terms(of: snapshot.recommendations.lazy.map(\.text))),
+      inBackground: workers > 1)
     var pending: [FollowUpDocument] = []
     var order: [(Int, Int, Int)] = []
     pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
@@ -168,7 +179,8 @@ struct FollowUpCorpus: Sendable {
             earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
             text: "", terms: [], length: 0, themes: [], mentions: mentions),
           TermVectorBuilder.Record(
-            texts: [item.title, text.agendaText, text.minutesText], mentions: mentions)
+            texts: [item.title, text.agendaText, text.minutesText], mentions: mentions,
+            keepsOnlySharedTerms: true)
         ))
       pendingBytes += item.title.utf8.count + text.agendaText.utf8.count + text.minutesText.utf8.count
       if pendingBytes >= limit { flush() }
@@ -245,6 +257,23 @@ struct FollowUpCorpus: Sendable {
     var family: Int
     var earliest: Int?
     var latest: Int?
+  }
+
+  /// The terms of `texts`, each distinct word normalised once.
+  static func terms(of texts: some Sequence<String>) -> Set<String> {
+    var terms: Set<String> = []
+    var seen = WordTermTable()
+    let normaliser = TermNormaliser()
+    for text in texts {
+      normaliser.forEachFoldedWord(in: text) { word, _ in
+        _ = seen.term(of: word) {
+          if let term = TermNormaliser.normalise(String(decoding: word, as: UTF8.self)) { terms.insert(term) }
+          return 0
+        }
+        return true
+      }
+    }
+    return terms
   }
 
   /// BM25's inverse document frequency, never negative: ln(1 + (N − df + 0.5) / (df + 0.5)).

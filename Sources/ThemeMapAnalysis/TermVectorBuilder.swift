@@ -29,6 +29,10 @@ struct TermVectorBuilder: Sendable {
   struct Record: Sendable {
     var texts: [String]
     var mentions: ArraySlice<MentionSummary>
+    /// Whether its vector keeps only the builder's shared terms: true for a record that is only ever
+    /// compared as the later side of a pair (an item), whose other terms no score, evidence or quote
+    /// reads. Its length still counts every term.
+    var keepsOnlySharedTerms = false
   }
 
   /// A record's vectors.
@@ -50,6 +54,7 @@ struct TermVectorBuilder: Sendable {
     var newWords: [[UInt8]]
     var newCounts: [Int32]
     var themes: [VectorEntry]
+    var keepsOnlySharedTerms: Bool
   }
 
   /// Terms by id.
@@ -59,11 +64,17 @@ struct TermVectorBuilder: Sendable {
   private(set) var wordTerms = WordTermTable()
   private let themeIndex: [String: Int32]
   private let workers: Int
+  /// The terms a record that `keepsOnlySharedTerms` keeps; nil keeps every term.
+  private let sharedTerms: Set<String>?
+  /// By term id: whether a record that `keepsOnlySharedTerms` keeps the term.
+  private var isShared: [Bool] = []
 
-  /// A builder giving themes the indexes of `themeIndex`, folding on up to `workers` threads.
-  init(themeIndex: [String: Int32], workers: Int) {
+  /// A builder giving themes the indexes of `themeIndex`, folding on up to `workers` threads, the
+  /// records that keep only shared terms keeping those of `sharedTerms` (all of them when nil).
+  init(themeIndex: [String: Int32], workers: Int, sharedTerms: Set<String>? = nil) {
     self.themeIndex = themeIndex
     self.workers = max(1, workers)
+    self.sharedTerms = sharedTerms
   }
 
   /// The word table and vocabulary, the builder's term-by-string dictionary freed.
@@ -77,7 +88,7 @@ struct TermVectorBuilder: Sendable {
   mutating func vectors(of records: [Record]) -> [Vectors] {
     guard !records.isEmpty else { return [] }
     let folded = Self.fold(
-      records, table: wordTerms, knownTerms: vocabulary.count, themeIndex: themeIndex, workers: workers)
+      records, table: wordTerms, isShared: isShared, themeIndex: themeIndex, workers: workers)
     // `fold` has returned, so `wordTerms` is referenced only here again: adding to it copies nothing.
     return folded.map { numbered($0) }
   }
@@ -97,8 +108,9 @@ struct TermVectorBuilder: Sendable {
         return id
       }
       guard id >= 0 else { continue }
-      terms.append(VectorEntry(key: id, count: record.newCounts[index]))
       length += Int(record.newCounts[index])
+      guard !record.keepsOnlySharedTerms || isShared[Int(id)] else { continue }
+      terms.append(VectorEntry(key: id, count: record.newCounts[index]))
     }
     // Two new words can share a term, or meet a known word's term: their counts add up.
     terms.sort { $0.key < $1.key }
@@ -122,21 +134,24 @@ struct TermVectorBuilder: Sendable {
     let id = Int32(vocabulary.count)
     termIDs[term] = id
     vocabulary.append(term)
+    isShared.append(sharedTerms?.contains(term) ?? true)
     return id
   }
 
   /// Step 1: every record folded against the table as it stood before the batch, in contiguous runs
   /// of about equal text, one run per task.
   private static func fold(
-    _ records: [Record], table: WordTermTable, knownTerms: Int, themeIndex: [String: Int32], workers: Int
+    _ records: [Record], table: WordTermTable, isShared: [Bool], themeIndex: [String: Int32], workers: Int
   ) -> [Folded] {
     let runs = workers == 1 ? [records.indices] : evenRuns(records, count: workers * 4)
     @Sendable func foldRun(_ run: Range<Int>) -> [Folded] {
       // Counts by known term id, zeroed again after each record, and the ids a record touched.
-      var counts = [Int32](repeating: 0, count: knownTerms)
+      var counts = [Int32](repeating: 0, count: isShared.count)
       var touched: [Int32] = []
       return records[run].map { record in
-        fold(record, table: table, themeIndex: themeIndex, counts: &counts, touched: &touched)
+        fold(
+          record, table: table, isShared: isShared, themeIndex: themeIndex, counts: &counts,
+          touched: &touched)
       }
     }
     return Parallel.map(runs, workers: workers, foldRun).flatMap { $0 }
@@ -163,8 +178,8 @@ struct TermVectorBuilder: Sendable {
 
   /// Step 1 for one record.
   private static func fold(
-    _ record: Record, table: WordTermTable, themeIndex: [String: Int32], counts: inout [Int32],
-    touched: inout [Int32]
+    _ record: Record, table: WordTermTable, isShared: [Bool], themeIndex: [String: Int32],
+    counts: inout [Int32], touched: inout [Int32]
   ) -> Folded {
     var knownLength = 0
     var newWords: [[UInt8]] = []
@@ -192,10 +207,15 @@ struct TermVectorBuilder: Sendable {
       }
     }
     touched.sort()
-    let known = touched.map { id in
-      let entry = VectorEntry(key: id, count: counts[Int(id)])
+    // Exactly as long as it needs to be: most records are items, and their vectors are kept.
+    var known: [VectorEntry] = []
+    known.reserveCapacity(
+      record.keepsOnlySharedTerms ? touched.count { isShared[Int($0)] } : touched.count)
+    for id in touched {
+      if !record.keepsOnlySharedTerms || isShared[Int(id)] {
+        known.append(VectorEntry(key: id, count: counts[Int(id)]))
+      }
       counts[Int(id)] = 0
-      return entry
     }
     var themes: [VectorEntry] = []
     for mention in record.mentions {
@@ -209,7 +229,7 @@ struct TermVectorBuilder: Sendable {
     themes.sort { $0.key < $1.key }
     return Folded(
       known: known, knownLength: knownLength, newWords: newWords, newCounts: newCounts,
-      themes: themes)
+      themes: themes, keepsOnlySharedTerms: record.keepsOnlySharedTerms)
   }
 }
 

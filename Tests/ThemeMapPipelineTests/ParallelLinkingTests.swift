@@ -54,18 +54,63 @@ import ThemeMapTestSupport
       #expect(other.documents.map(\.id) == serial.documents.map(\.id))
       #expect(other.termNorm == serial.termNorm)
     }
-    // Each record's vector counts its terms as the normaliser reads them.
+    // Each record's vector counts its terms as the normaliser reads them, an item's only those some
+    // recommendation has; its length counts them all.
     let termIDs = Dictionary(uniqueKeysWithValues: serial.vocabulary.enumerated().map { ($1, Int32($0)) })
+    let recommendationTerms = Set(snapshot.recommendations.flatMap { TermNormaliser().terms(in: $0.text) })
+    var itemTermsLeftOut = 0
     for index in serial.documents.indices {
       let document = serial.documents[index]
       let text =
         document.kind == .item
         ? lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? "" : document.text
+      let terms = TermNormaliser().terms(in: text)
       var counts: [Int32: Int32] = [:]
-      for term in TermNormaliser().terms(in: text) { counts[termIDs[term] ?? -1, default: 0] += 1 }
+      for term in terms where document.kind == .recommendation || recommendationTerms.contains(term) {
+        counts[termIDs[term] ?? -1, default: 0] += 1
+      }
       let expected = counts.keys.sorted().map { VectorEntry(key: $0, count: counts[$0] ?? 0) }
       #expect(serial.termVectors[index] == expected)
+      #expect(document.length == terms.count)
+      itemTermsLeftOut += Set(terms).count - expected.count
     }
+    #expect(itemTermsLeftOut > 1_000)
+  }
+
+  /// An item keeps only the terms some recommendation has; every pair of a recommendation and a later
+  /// record scores, shares and quotes the same as with every term kept.
+  @Test func itemsKeepingOnlyRecommendationTermsScoreAsWithEveryTerm() throws {
+    let snapshot = try Self.store.get().snapshot()
+    let lookup = SnapshotLookup(snapshot)
+    let parameters = FollowUpParameters()
+    let slim = FollowUpCorpus(lookup: lookup, parameters: parameters, texts: snapshot, workers: 2)
+    let whole = FollowUpCorpus(
+      lookup: lookup, parameters: parameters, texts: snapshot, workers: 2, itemsKeepEveryTerm: true)
+    #expect(slim.vocabulary == whole.vocabulary)
+    let slimEntries = slim.termVectors.reduce(0) { $0 + $1.count }
+    let wholeEntries = whole.termVectors.reduce(0) { $0 + $1.count }
+    #expect(slimEntries < wholeEntries * 3 / 4, "\(slimEntries) of \(wholeEntries) entries kept")
+    #expect(slim.recommendationIndexes == whole.recommendationIndexes)
+    var pairs = 0
+    for source in slim.recommendationIndexes {
+      #expect(slim.termVectors[source] == whole.termVectors[source])
+      #expect(slim.idfSum[source] == whole.idfSum[source] && slim.termNorm[source] == whole.termNorm[source])
+      // Every record after it, linkable or not.
+      for target in (source + 1)..<slim.documents.count {
+        let (slimScore, wholeScore) = (
+          slim.score(source, target, parameters: parameters),
+          whole.score(source, target, parameters: parameters)
+        )
+        #expect(slimScore.score == wholeScore.score && slimScore.words == wholeScore.words)
+        let (slimEvidence, wholeEvidence) = (slim.evidence(source, target), whole.evidence(source, target))
+        #expect(slimEvidence.themes == wholeEvidence.themes && slimEvidence.terms == wholeEvidence.terms)
+        if slim.kinds[target] == .recommendation {
+          #expect(slim.wordCosine(source, target) == whole.wordCosine(source, target))
+        }
+        pairs += 1
+      }
+    }
+    #expect(pairs > 2_000, "\(slim.recommendationIndexes.count) recommendations")
   }
 
   @Test(arguments: [(2, 256, Int.max), (3, 1, 5), (16, 4, 1), (2, 256, 64)])
