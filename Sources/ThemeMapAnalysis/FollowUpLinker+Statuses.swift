@@ -42,8 +42,14 @@ extension FollowUpLinker {
     let earliestDays = corpus.earliestDays
     func order(_ index: Int) -> (Int, Int) { (earliestDays[index] ?? .max, index) }
 
+    // Made in recommendation id order, the order they are returned in, rather than sorted afterwards:
+    // sorting copied every outcome while the corpus was still held, the link's peak of memory.
+    let sources = corpus.recommendationIndexes
+    let byID = sources.indices.sorted { corpus.documents[sources[$0]].id < corpus.documents[sources[$1]].id }
     var outcomes: [RecommendationOutcome] = []
-    for (ordinal, source) in corpus.recommendationIndexes.enumerated() {
+    outcomes.reserveCapacity(sources.count)
+    for ordinal in byID {
+      let source = sources[ordinal]
       let document = corpus.documents[source]
       let links = accepted[ordinal].map(\.target)
       let restatements = repeats[ordinal]
@@ -76,6 +82,6 @@ extension FollowUpLinker {
           repeatOf: repeatOf[source].map { corpus.documents[$0].id },
           repeatedBy: restatements.sorted { order($0) < order($1) }.map { corpus.documents[$0].id }))
     }
-    return outcomes.sorted { $0.recommendationID < $1.recommendationID }
+    return outcomes
   }
 }
