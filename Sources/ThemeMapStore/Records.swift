@@ -267,19 +267,28 @@ public struct MentionRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
 /// a snapshot holds for each of its mentions.
 ///
 /// The evidence columns mentions.csv shows besides (field, alias, line) are read with the whole
-/// `MentionRecord`, from a full snapshot's `mentionDetails` or streamed from the store. Spans are kept
-/// in 32 bits (a document is read whole, well under 2 GB): a large store has millions of mentions,
-/// and this is 48 bytes of each where the whole record is 112.
+/// `MentionRecord`, from a full snapshot's `mentionDetails` or streamed from the store. A large store
+/// has millions of mentions, and this is 24 bytes of each where the whole record is 112: spans are
+/// kept in 32 bits (a document is read whole, well under 2 GB), and the theme and the words as
+/// written are one reference to a `MatchedWords` that a snapshot shares among every mention of the
+/// same words for the same theme (a few thousand of them for millions of mentions).
 public struct MentionSummary: Sendable, Hashable {
   /// The item matched in.
   public var itemId: Int64
-  /// The theme matched.
-  public var themeId: String
-  /// The words as written.
-  public var matchedText: String
+  private var words: MatchedWords
   private var start: Int32
   private var end: Int32
 
+  /// The theme matched.
+  public var themeId: String {
+    get { words.themeID }
+    set { words = MatchedWords(themeID: newValue, text: words.text) }
+  }
+  /// The words as written.
+  public var matchedText: String {
+    get { words.text }
+    set { words = MatchedWords(themeID: words.themeID, text: newValue) }
+  }
   /// Byte offset in the document where the words start.
   public var spanStart: Int {
     get { Int(start) }
@@ -293,9 +302,15 @@ public struct MentionSummary: Sendable, Hashable {
 
   /// Creates a summary.
   public init(itemId: Int64, themeId: String, matchedText: String, spanStart: Int, spanEnd: Int) {
+    self.init(
+      itemId: itemId, words: MatchedWords(themeID: themeId, text: matchedText), spanStart: spanStart,
+      spanEnd: spanEnd)
+  }
+
+  /// Creates a summary holding words already shared.
+  init(itemId: Int64, words: MatchedWords, spanStart: Int, spanEnd: Int) {
     self.itemId = itemId
-    self.themeId = themeId
-    self.matchedText = matchedText
+    self.words = words
     start = Int32(clamping: spanStart)
     end = Int32(clamping: spanEnd)
   }
@@ -305,5 +320,33 @@ public struct MentionSummary: Sendable, Hashable {
     self.init(
       itemId: record.itemId, themeId: record.themeId, matchedText: record.matchedText,
       spanStart: record.spanStart, spanEnd: record.spanEnd)
+  }
+
+  /// Whether two summaries say the same, whether or not they share their words.
+  public static func == (left: MentionSummary, right: MentionSummary) -> Bool {
+    left.itemId == right.itemId && left.start == right.start && left.end == right.end
+      && (left.words === right.words
+        || (left.words.themeID == right.words.themeID && left.words.text == right.words.text))
+  }
+
+  /// Hashes what `==` compares.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(itemId)
+    hasher.combine(words.themeID)
+    hasher.combine(words.text)
+    hasher.combine(start)
+    hasher.combine(end)
+  }
+}
+
+/// A theme and the words that matched it, as written: one instance per distinct pair in a snapshot,
+/// shared by the `MentionSummary` of every mention of them.
+final class MatchedWords: Sendable {
+  let themeID: String
+  let text: String
+
+  init(themeID: String, text: String) {
+    self.themeID = themeID
+    self.text = text
   }
 }

@@ -198,26 +198,30 @@ extension ThemeMapStore {
 
   /// Every mention's summary, by item and position: what every snapshot holds.
   static func fetchMentionSummaries(_ db: Database) throws -> [MentionSummary] {
-    try fetchMentions(db) { (mention: inout MentionSummary, shared) in
-      mention.themeId = shared.intern(mention.themeId)
-      mention.matchedText = shared.intern(mention.matchedText)
-    }
+    try fetchMentions(db) { row, shared in try MentionSummary(positionalRow: row, sharing: &shared) }
   }
 
   /// Every mention read as `Mention`, its strings shared through `share`.
   private static func fetchMentions<Mention: PositionalRecord>(
     _ db: Database, sharing share: (inout Mention, inout SharedStrings) -> Void
   ) throws -> [Mention] {
+    try fetchMentions(db) { row, shared in
+      var mention = try Mention(positionalRow: row)
+      share(&mention, &shared)
+      return mention
+    }
+  }
+
+  /// Every mention, made by `make` from its row and the strings shared so far.
+  private static func fetchMentions<Mention: PositionalRecord>(
+    _ db: Database, making make: (Row, inout SharedStrings) throws -> Mention
+  ) throws -> [Mention] {
     var shared = SharedStrings()
     // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
     return try db.fetchAll(
       sql: "SELECT \(Mention.selection()) FROM mentions \(mentionOrder)",
       reservingCapacity: try count("mentions", db)
-    ) { row in
-      var mention = try Mention(positionalRow: row)
-      share(&mention, &shared)
-      return mention
-    }
+    ) { row in try make(row, &shared) }
   }
 
   /// The rows of a table, for sizing the array a snapshot reads them into.
@@ -262,6 +266,16 @@ extension ThemeMapStore {
 /// mention.
 struct SharedStrings {
   private var known: [String: String] = [:]
+  /// By theme, then words.
+  private var knownWords: [String: [String: MatchedWords]] = [:]
+
+  /// The theme and words, or the equal pair already read.
+  mutating func words(themeID: String, text: String) -> MatchedWords {
+    if let shared = knownWords[themeID]?[text] { return shared }
+    let words = MatchedWords(themeID: intern(themeID), text: intern(text))
+    knownWords[themeID, default: [:]][text] = words
+    return words
+  }
 
   /// The string, or the equal one already read.
   mutating func intern(_ string: String) -> String {

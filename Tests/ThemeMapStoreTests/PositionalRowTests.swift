@@ -101,6 +101,30 @@ import ThemeMapTestSupport
     #expect(snapshot.mentions.first?.themeId == "safeguarding-children-and-young-people")
   }
 
+  /// A snapshot holds millions of mention summaries: 24 bytes each, the theme and words one shared
+  /// reference, compared and hashed by what they say, not by which reference holds it.
+  @Test func mentionSummariesAreSmallAndCompareByValue() throws {
+    #expect(MemoryLayout<MentionSummary>.stride == 24)
+    var shared = SharedStrings()
+    let words = shared.words(themeID: "hotel-watch-and-licensing", text: "Hotel Watch scheme")
+    #expect(shared.words(themeID: "hotel-watch-and-licensing", text: "Hotel Watch scheme") === words)
+    #expect(shared.words(themeID: "hotel-watch-and-licensing", text: "Hotelwatch") !== words)
+    let sharing = MentionSummary(itemId: 7, words: words, spanStart: 10, spanEnd: 28)
+    var own = MentionSummary(
+      itemId: 7, themeId: "hotel-watch-and-licensing", matchedText: "Hotel Watch scheme", spanStart: 10,
+      spanEnd: 28)
+    #expect(sharing == own && sharing.hashValue == own.hashValue)
+    #expect(Set([sharing, own]).count == 1)
+    own.matchedText = "Hotelwatch"
+    #expect(own != sharing && own.themeId == sharing.themeId && own.matchedText == "Hotelwatch")
+    own.matchedText = sharing.matchedText
+    own.themeId = "taxi-licensing"
+    #expect(own != sharing && own.themeId == "taxi-licensing" && own.matchedText == "Hotel Watch scheme")
+    own.themeId = sharing.themeId
+    own.spanEnd = 29
+    #expect(own != sharing && own.spanEnd == 29)
+  }
+
   /// Mentions are read in `mentionOrder` by every snapshot and by mentions.csv: an index gives that
   /// order, so SQLite never sorts millions of mentions in a temporary B-tree.
   @Test func mentionsAreReadInIndexOrderWithoutSorting() throws {
