@@ -12,34 +12,67 @@ struct VectorEntry: Sendable, Hashable {
 
 /// A record the linker compares: a recommendation (earlier side and later side) or an item (later
 /// side only), as term and theme vectors.
+///
+/// A corpus holds one per item and recommendation, so the numbers are kept in 32 bits (112 bytes a
+/// record, where whole `Int`s and optionals took 160).
 struct FollowUpDocument: Sendable {
-  enum Kind: Sendable { case recommendation, item }
+  enum Kind: UInt8, Sendable { case recommendation, item }
 
   var kind: Kind
+  var recommendationKind: Recommendation.Kind?
   /// The recommendation's or item's store id.
   var id: Int64
   /// The item it is (or is recorded under).
   var itemID: Int64
   var meetingID: Int64
-  /// The body family's index.
-  var family: Int
-  /// Days since 1970 of the meeting's earliest and latest possible day.
-  var earliest: Int?
-  var latest: Int?
-  /// Chronological position among all records: meeting order, then item, then recommendation.
-  var position: Int
-  var recommendationKind: Recommendation.Kind?
+  private var storedFamily: Int32
+  private var storedEarliest: Int32
+  private var storedLatest: Int32
+  private var storedLength: Int32
   /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
   /// it, so that the corpus does not hold a second copy of every item's minutes.
   var text: String
   /// Term ids with their frequencies, sorted by term id.
   var terms: [VectorEntry]
-  /// Number of terms with repeats.
-  var length: Int
   /// Theme indexes with their mention counts, sorted by theme index.
   var themes: [VectorEntry]
   /// The mentions inside it, for quoting.
   var mentions: ArraySlice<MentionSummary>
+
+  /// `storedEarliest` and `storedLatest` of an undated meeting: no day since 1970 is this far back.
+  private static let noDay = Int32.min
+
+  /// The body family's index.
+  var family: Int { Int(storedFamily) }
+  /// Days since 1970 of the meeting's earliest possible day.
+  var earliest: Int? { storedEarliest == Self.noDay ? nil : Int(storedEarliest) }
+  /// Days since 1970 of the meeting's latest possible day.
+  var latest: Int? { storedLatest == Self.noDay ? nil : Int(storedLatest) }
+  /// Number of terms with repeats.
+  var length: Int {
+    get { Int(storedLength) }
+    set { storedLength = Int32(clamping: newValue) }
+  }
+
+  init(
+    kind: Kind, id: Int64, itemID: Int64, meetingID: Int64, family: Int, earliest: Int?, latest: Int?,
+    recommendationKind: Recommendation.Kind?, text: String, mentions: ArraySlice<MentionSummary>
+  ) {
+    self.kind = kind
+    self.recommendationKind = recommendationKind
+    self.id = id
+    self.itemID = itemID
+    self.meetingID = meetingID
+    storedFamily = Int32(clamping: family)
+    // A day is within ±5.8 million years of 1970 to fit; `MeetingDate` days are four-digit years.
+    storedEarliest = earliest.map { Int32(clamping: $0) } ?? Self.noDay
+    storedLatest = latest.map { Int32(clamping: $0) } ?? Self.noDay
+    storedLength = 0
+    self.text = text
+    terms = []
+    themes = []
+    self.mentions = mentions
+  }
 
   /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
   static func text(of item: ItemRecord) -> String {
@@ -162,9 +195,9 @@ struct FollowUpCorpus: Sendable {
           (
             FollowUpDocument(
               kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
-              earliest: facts.earliest, latest: facts.latest, position: 0,
+              earliest: facts.earliest, latest: facts.latest,
               recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
-              terms: [], length: 0, themes: [], mentions: inside[...]),
+              mentions: inside[...]),
             TermVectorBuilder.Record(texts: [record.text], mentions: inside[...])
           ))
         pendingBytes += record.text.utf8.count
@@ -176,8 +209,8 @@ struct FollowUpCorpus: Sendable {
         (
           FollowUpDocument(
             kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
-            earliest: facts.earliest, latest: facts.latest, position: 0, recommendationKind: nil,
-            text: "", terms: [], length: 0, themes: [], mentions: mentions),
+            earliest: facts.earliest, latest: facts.latest, recommendationKind: nil, text: "",
+            mentions: mentions),
           TermVectorBuilder.Record(
             texts: [item.title, text.agendaText, text.minutesText], mentions: mentions,
             keepsOnlySharedTerms: true)
@@ -194,7 +227,6 @@ struct FollowUpCorpus: Sendable {
     // item, and start at 1).
     pending.reorder(by: pending.indices.sorted { order[$0] < order[$1] })
     order = []
-    for position in pending.indices { pending[position].position = position }
     documents = pending
     pending = []
     self.vocabulary = vocabulary
