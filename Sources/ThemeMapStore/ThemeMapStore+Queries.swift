@@ -120,17 +120,30 @@ extension ThemeMapStore {
   ///   them instead.
   static func loadSnapshot(_ db: Database, includingFollowUps: Bool, texts: Bool) throws -> StoreSnapshot {
     let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
+    // Standard items ("Apologies for absence", "Declarations of interest", "Work programme") come back
+    // at every meeting, and recommendations are addressed to the same few people: one copy of each.
+    var shared = SharedStrings()
     let items = try db.fetchAll(
       sql: """
         SELECT \(selection(ItemRecord.columns, leavingOut: ["agenda_text", "minutes_text"], unless: texts)) FROM items
         ORDER BY meeting_id, ordinal
-        """, reservingCapacity: try count("items", db),
-      ItemRecord.init(positionalRow:))
+        """, reservingCapacity: try count("items", db)
+    ) { row in
+      var item = try ItemRecord(positionalRow: row)
+      item.title = shared.intern(item.title)
+      return item
+    }
     let recommendations = try db.fetchAll(
       sql: """
         SELECT \(RecommendationRecord.selection(from: "r")) FROM recommendations r JOIN items i ON i.id = r.item_id
         ORDER BY i.meeting_id, i.ordinal, r.ordinal
-        """, reservingCapacity: try count("recommendations", db), RecommendationRecord.init(positionalRow:))
+        """, reservingCapacity: try count("recommendations", db)
+    ) { row in
+      var recommendation = try RecommendationRecord(positionalRow: row)
+      recommendation.addressee = recommendation.addressee.map { shared.intern($0) }
+      return recommendation
+    }
+    shared = SharedStrings()
     let themes = try db.fetchAll(
       sql: "SELECT \(ThemeRecord.selection()) FROM themes ORDER BY position",
       ThemeRecord.init(positionalRow:))
