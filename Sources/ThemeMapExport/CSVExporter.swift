@@ -93,8 +93,10 @@ public struct CSVExporter: Sendable {
     case .recommendations: try write(context.recommendationRows())
     case .themeTrends: try write(analysis.trends.lazy.map(ExportContext.trendRow))
     case .carryOver:
-      try write(context.carryOverRows(analysis.links)) { reader, writer throws(ExportError) in
-        try Self.streamCarryOvers(context, links: analysis.links, from: reader, into: &writer)
+      try write(context.carryOverRows(analysis.links, ids: analysis.linkIDs)) {
+        reader, writer throws(ExportError) in
+        try Self.streamCarryOvers(
+          context, links: analysis.links, ids: analysis.linkIDs, from: reader, into: &writer)
       }
     case .themeTimeline: try write(context.timelineRows(analysis.appearances))
     case .themeTransitions: try write(analysis.transitions.lazy.map(ExportContext.transitionRow))
@@ -149,23 +151,23 @@ public struct CSVExporter: Sendable {
   }
 
   /// carry_over.csv's rows, each link's quotes read from the store as its row is written, in link id
-  /// order: the order of `snapshot.carryOvers` and `links`.
+  /// order: the order of `links` and of their `ids`.
   private static func streamCarryOvers(
-    _ context: ExportContext, links: [CarryOver], from reader: StoreReader, into writer: inout CSVWriter
+    _ context: ExportContext, links: [CarryOver], ids: [Int64], from reader: StoreReader,
+    into writer: inout CSVWriter
   ) throws(ExportError) {
-    let records = context.snapshot.carryOvers
     let path = writer.path
     var index = 0
     try streaming(path) { () throws in
       try reader.forEachCarryOverQuotes { quotes in
-        guard index < records.count, records[index].id == quotes.id else {
+        guard index < ids.count, ids[index] == quotes.id else {
           throw ExportError.cannotWrite(
             path: path, reason: "carry-over link \(quotes.id) is not the snapshot's link \(index + 1)")
         }
         var link = links[index]
         link.sourceQuote = quotes.sourceQuote
         link.targetQuote = quotes.targetQuote
-        if let row = context.carryOverRow(records[index], link) { try writer.write(row) }
+        if let row = context.carryOverRow(id: ids[index], link) { try writer.write(row) }
         index += 1
       }
     }

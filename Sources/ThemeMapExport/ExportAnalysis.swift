@@ -14,13 +14,16 @@ import ThemeMapStore
 /// (1) Trends, theme appearances and moves, and the work programme, from the stored links.
 /// (2) Each writer reads them from here instead of computing them again.
 public struct ExportAnalysis: Sendable {
-  /// The store's content.
+  /// The store's content, but for its stored links' records (`carryOvers` empty): they are decoded
+  /// into `links`, with their ids in `linkIDs`, and were the export's largest structure held twice.
   public let snapshot: StoreSnapshot
   /// The period of the trends and of the work programme's rising themes.
   public let granularity: PeriodGranularity
   /// The stored carry-over links, in the order of `snapshot.carryOvers` (decoded once: each
   /// decoding splits the stored theme and term lists).
   public let links: [CarryOver]
+  /// Each link's store id, in the order of `links`.
+  public let linkIDs: [Int64]
   /// The stored outcomes, in the order of `snapshot.outcomes`.
   public let outcomes: [RecommendationOutcome]
   /// The trend table, as `ThemeTrends.table` returns it.
@@ -39,16 +42,21 @@ public struct ExportAnalysis: Sendable {
   ///   results are the same either way).
   /// - Complexity: that of `ThemeTrends.compute`, `ThemeMovement.appearances` and
   ///   `WorkProgramme.candidates` together.
+  ///
+  /// The analysis holds the snapshot without its links' records: a caller that keeps no copy of the
+  /// snapshot has them freed once they are decoded.
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, concurrently: Bool = true) {
-    self.snapshot = snapshot
+    var slim = snapshot
+    slim.carryOvers = []
+    self.snapshot = slim
     self.granularity = granularity
     // Two rounds of two independent halves, paired by their cost on the 20 MB corpus: decoding the
     // links (170 ms) beside the lookups and the trends (130 ms), then the work programme, which needs
     // both (185 ms), beside the theme moves and the CSV lookups (165 ms).
-    let ((links, outcomes), (lookup, trends)) = Self.both(
+    let ((links, linkIDs, outcomes), (lookup, trends)) = Self.both(
       concurrently,
-      { (snapshot.links(), snapshot.outcomes.map(\.outcome)) },
-      { (SnapshotLookup(snapshot), ThemeTrends.table(from: snapshot, granularity: granularity)) })
+      { (snapshot.links(), snapshot.carryOvers.map(\.id), snapshot.outcomes.map(\.outcome)) },
+      { [slim] in (SnapshotLookup(slim), ThemeTrends.table(from: slim, granularity: granularity)) })
     // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
     let (candidates, (appearances, transitions, context)) = Self.both(
       concurrently,
@@ -60,6 +68,7 @@ public struct ExportAnalysis: Sendable {
         return (appearances, ThemeMovement.transitions(from: appearances), ExportContext(lookup: lookup))
       })
     self.links = links
+    self.linkIDs = linkIDs
     self.outcomes = outcomes
     self.trends = trends
     self.appearances = appearances
@@ -98,7 +107,7 @@ extension ReportInput {
   public init(_ analysis: ExportAnalysis, corpus: String = "") {
     self.init(
       snapshot: analysis.snapshot, trends: analysis.trends, granularity: analysis.granularity,
-      appearances: analysis.appearances, links: analysis.links, outcomes: analysis.outcomes,
-      candidates: analysis.candidates, corpus: corpus)
+      appearances: analysis.appearances, links: analysis.links, linkIDs: analysis.linkIDs,
+      outcomes: analysis.outcomes, candidates: analysis.candidates, corpus: corpus)
   }
 }

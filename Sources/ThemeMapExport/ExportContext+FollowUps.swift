@@ -4,14 +4,15 @@ import ThemeMapStore
 
 extension ExportContext {
   /// carry_over.csv: one row per stored link, both sides spelled out.
-  /// - Parameter links: `snapshot.carryOvers` decoded, in the same order.
-  func carryOverRows(_ links: [CarryOver]) -> some Sequence<[CSVValue]> {
-    zip(snapshot.carryOvers, links).lazy.compactMap { record, link in carryOverRow(record, link) }
+  /// - Parameter links: the stored links decoded, with their ids in `ids`, in the same order.
+  func carryOverRows(_ links: [CarryOver], ids: [Int64]) -> some Sequence<[CSVValue]> {
+    zip(ids, links).lazy.compactMap { id, link in carryOverRow(id: id, link) }
   }
 
-  /// A carry_over.csv row; `link` carries the quotes shown (streamed from the store for a slim
-  /// snapshot, whose records hold none). Nil when the recommendation is not in the snapshot.
-  func carryOverRow(_ record: CarryOverRecord, _ link: CarryOver) -> [CSVValue]? {
+  /// A carry_over.csv row for the link stored under `id`; `link` carries the quotes shown (streamed
+  /// from the store for a slim snapshot, whose records hold none). Nil when the recommendation is not
+  /// in the snapshot.
+  func carryOverRow(id: Int64, _ link: CarryOver) -> [CSVValue]? {
     guard let source = lookup.recommendationByID[link.recommendationID],
       let sourceItem = itemByID[source.itemId]
     else { return nil }
@@ -32,7 +33,7 @@ extension ExportContext {
     }
     let targetMeeting = targetItem.flatMap { meetingByID[$0.meetingId] }
     return [
-      .integer(Int(record.id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
+      .integer(Int(id)), .integer(Int(link.recommendationID)), .integer(Int(sourceItem.meetingId)),
       .date(bestDate(ofMeeting: sourceItem.meetingId)), .text(sourceMeeting?.body),
       .text(sourceItem.number),
       .text(source.number),

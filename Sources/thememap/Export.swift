@@ -47,8 +47,6 @@ extension ThemeMap {
     }
 
     private func write(reading reader: StoreReader, store: ThemeMapStore) throws -> [URL] {
-      let snapshot = try reader.snapshot(texts: false)
-      warnIfFollowUpsAreStale(snapshot)
       let folder = URL(fileURLWithPath: out)
       var written: [URL] = []
       let graphsOnly = !graph.isEmpty || !format.isEmpty
@@ -57,17 +55,26 @@ extension ThemeMap {
         formats: format.isEmpty ? GraphFormat.allCases : format)
       let graphFolder = folder.appendingPathComponent("graphs")
       if graphsOnly {
+        let snapshot = try checkedSnapshot(reader)
         written += try graphs.writeAll(
           try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
       } else {
-        // The theme moves feed both the CSVs and the graphs: computed once.
-        let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
+        // The theme moves feed both the CSVs and the graphs: computed once. The snapshot goes into
+        // the analysis with no copy kept here, so that its links' records are freed once decoded.
+        let analysis = ExportAnalysis(snapshot: try checkedSnapshot(reader), granularity: csvOptions.period)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           graphs: graphs)
         written += try export.write(analysis, reading: reader, to: folder)
       }
       return written
+    }
+
+    /// The snapshot without the long texts, with a warning when its links are out of date.
+    private func checkedSnapshot(_ reader: StoreReader) throws -> StoreSnapshot {
+      let snapshot = try reader.snapshot(texts: false)
+      warnIfFollowUpsAreStale(snapshot)
+      return snapshot
     }
   }
 }

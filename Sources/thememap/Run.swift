@@ -94,14 +94,16 @@ extension ThemeMap {
       // One read: a snapshot without the long texts, which the CSVs and the report stream from the
       // same state of the store; the one linking read, with the new links, when the rest is unchanged.
       let (snapshot, written) = try store.reading { reader in
-        let snapshot = try reader.snapshot(reusing: linked)
         // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
-        let analysis = ExportAnalysis(snapshot: snapshot, granularity: csvOptions.period)
+        // The snapshot goes into the analysis with no copy kept here, so that its links' records are
+        // freed once decoded.
+        let analysis = ExportAnalysis(
+          snapshot: try reader.snapshot(reusing: linked), granularity: csvOptions.period)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           report: HTMLReport(), corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")
         let written = try export.write(analysis, reading: reader, to: output)
-        return (snapshot, written)
+        return (analysis.snapshot, written)
       }
 
       let themesFound = Set(snapshot.mentions.map(\.themeId)).count

@@ -53,6 +53,25 @@ import ThemeMapTestSupport
     #expect(slim.themes == full.themes)
   }
 
+  /// An analysis keeps its links decoded, with their ids, and not their records a second time.
+  @Test func analysisHoldsItsLinksOnceWithTheirIDs() throws {
+    let store = try linkedSeeds()
+    let snapshot = try store.reading { try $0.snapshot(texts: false) }
+    try #require(snapshot.carryOvers.count > 5)
+    let analysis = ExportAnalysis(snapshot: snapshot, granularity: .quarter)
+    #expect(analysis.snapshot.carryOvers.isEmpty)
+    #expect(analysis.linkIDs == snapshot.carryOvers.map(\.id))
+    #expect(analysis.links == snapshot.links())
+    #expect(analysis.snapshot.items == snapshot.items && analysis.snapshot.outcomes == snapshot.outcomes)
+    // The report reads the quotes of its links by those ids.
+    var report = ReportInput(analysis)
+    #expect(report.linkIDs == analysis.linkIDs)
+    try store.reading { reader in try report.readQuotes(from: reader) }
+    let full = try store.snapshot()
+    #expect(report.links == full.links())
+    #expect(report.links.contains { !$0.targetQuote.isEmpty })
+  }
+
   @Test func streamedTextsAreTheSnapshotsInItsOrder() throws {
     let store = try linkedSeeds()
     let full = try store.snapshot()

@@ -27,6 +27,8 @@ public struct ReportInput: Sendable {
   public var appearances: ThemeAppearanceTable
   /// Links from recommendations to later records that follow them up.
   public var links: [CarryOver]
+  /// Each link's store id, in the order of `links`, for reading its quotes (`readQuotes(from:)`).
+  public var linkIDs: [Int64]
   /// Each recommendation's status, where assessed.
   public var outcomes: [RecommendationOutcome]
   /// The draft work programme, ranked.
@@ -39,14 +41,16 @@ public struct ReportInput: Sendable {
   /// Creates an input from values computed elsewhere.
   public init(
     snapshot: StoreSnapshot, trends: ThemeTrendTable, granularity: PeriodGranularity,
-    appearances: ThemeAppearanceTable, links: [CarryOver] = [], outcomes: [RecommendationOutcome] = [],
-    candidates: [WorkProgrammeCandidate] = [], taxonomyVersion: String? = nil, corpus: String = ""
+    appearances: ThemeAppearanceTable, links: [CarryOver] = [], linkIDs: [Int64]? = nil,
+    outcomes: [RecommendationOutcome] = [], candidates: [WorkProgrammeCandidate] = [],
+    taxonomyVersion: String? = nil, corpus: String = ""
   ) {
     self.snapshot = snapshot
     self.trends = trends
     self.granularity = granularity
     self.appearances = appearances
     self.links = links
+    self.linkIDs = linkIDs ?? snapshot.carryOvers.map(\.id)
     self.outcomes = outcomes
     self.candidates = candidates
     self.taxonomyVersion = taxonomyVersion ?? snapshot.taxonomyVersion
@@ -71,8 +75,7 @@ extension ReportInput {
   /// recommendations shown (at most `ReportLimits.recommendations`) are quoted.
   /// - Parameter reader: the reader the snapshot was loaded with.
   public mutating func readQuotes(from reader: StoreReader) throws(StoreError) {
-    let records = snapshot.carryOvers
-    guard !snapshot.holdsTexts, records.count == links.count else { return }
+    guard !snapshot.holdsTexts, linkIDs.count == links.count else { return }
     var shown: Set<Int64>?
     if snapshot.recommendations.count > ReportLimits.recommendations {
       let meetingOfItem = Dictionary(
@@ -84,9 +87,9 @@ extension ReportInput {
         self, meetingOfItem: { meetingOfItem[$0] }, statusOf: { statusOf[$0] })
     }
     let quoted = links.indices.filter { shown?.contains(links[$0].recommendationID) ?? true }
-    let quotes = try reader.carryOverQuotes(ids: quoted.map { records[$0].id })
+    let quotes = try reader.carryOverQuotes(ids: quoted.map { linkIDs[$0] })
     for index in quoted {
-      guard let found = quotes[records[index].id] else { continue }
+      guard let found = quotes[linkIDs[index]] else { continue }
       links[index].sourceQuote = found.sourceQuote
       links[index].targetQuote = found.targetQuote
     }
