@@ -97,7 +97,8 @@ extension GraphInput {
   /// The graph input of an analysis: the stored carry-over links and the theme moves.
   public init(_ analysis: ExportAnalysis) {
     self.init(
-      snapshot: analysis.snapshot, links: analysis.links, transitions: analysis.transitions)
+      snapshot: analysis.snapshot, links: analysis.links, transitions: analysis.transitions,
+      appearances: analysis.appearances)
   }
 }
 

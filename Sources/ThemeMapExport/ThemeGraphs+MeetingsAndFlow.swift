@@ -1,3 +1,4 @@
+import ThemeMapAnalysis
 import ThemeMapModel
 import ThemeMapStore
 
@@ -21,27 +22,35 @@ extension ThemeGraphs {
 
   /// Meetings and themes: a bipartite graph whose nodes and edges appear on their meeting's date, so
   /// that a timeline shows themes accumulating meeting by meeting.
-  static func meetingsThemes(_ context: ExportContext) -> Graph {
+  ///
+  /// An edge is a theme's appearance at a meeting, weighted by its mentions there: the rows of
+  /// `appearances`, put in the snapshot's meeting order, then by theme id. Counting them again per
+  /// meeting in a dictionary of dictionaries, with a theme id string per edge, took as much memory
+  /// as the snapshot's items.
+  static func meetingsThemes(_ context: ExportContext, appearances: ThemeAppearanceTable) -> Graph {
     let figures = themeFigures(context)
-    var mentionsPerMeetingTheme: [Int64: [String: Int]] = [:]
-    for mention in context.snapshot.mentions {
-      guard let item = context.itemByID[mention.itemId], context.meetingByID[item.meetingId] != nil
-      else { continue }
-      mentionsPerMeetingTheme[item.meetingId, default: [:]][mention.themeId, default: 0] += 1
+    var meetingIndex: [Int64: Int32] = [:]
+    for (index, meeting) in context.snapshot.meetings.enumerated() where meetingIndex[meeting.id] == nil {
+      meetingIndex[meeting.id] = Int32(index)
     }
+    let themeIDs = Array(Set(appearances.lazy.map(\.themeID))).sorted()
+    let themeRank = Dictionary(
+      themeIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     // An edge per meeting and theme, made each time a writer reads it (`GraphEdges`).
-    var ends: [(meeting: Int32, theme: String, mentions: Int32)] = []
-    for (index, meeting) in context.snapshot.meetings.enumerated() {
-      for (theme, mentions) in (mentionsPerMeetingTheme[meeting.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        ends.append((Int32(index), theme, Int32(mentions)))
-      }
+    var ends: [(meeting: Int32, theme: Int32, mentions: Int32)] = []
+    ends.reserveCapacity(appearances.count)
+    for appearance in appearances {
+      guard let meeting = meetingIndex[appearance.meetingID], let theme = themeRank[appearance.themeID]
+      else { continue }
+      ends.append((meeting, theme, Int32(clamping: appearance.mentions)))
     }
-    mentionsPerMeetingTheme = [:]
+    ends.sort { ($0.meeting, $0.theme) < ($1.meeting, $1.theme) }
     let edgeEnds = ends
     let meetingIDs = context.snapshot.meetings.map(\.id)
     let meetingDays = meetingIDs.map { context.bestDate(ofMeeting: $0) }
     let edges = GraphEdges(count: edgeEnds.count) { index in
-      let (meeting, theme, mentions) = edgeEnds[index]
+      let (meeting, themeRank, mentions) = edgeEnds[index]
+      let theme = themeIDs[Int(themeRank)]
       let id = meetingIDs[Int(meeting)]
       return GraphEdge(
         id: "m\(id)-\(theme)", source: meetingNodeID(id), target: themeNodeID(theme),

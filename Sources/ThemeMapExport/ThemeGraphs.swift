@@ -32,12 +32,19 @@ public struct GraphInput: Sendable {
   public var links: [CarryOver]
   /// Theme moves between bodies.
   public var transitions: [ThemeTransition]
+  /// Each theme's appearances at meetings (`ThemeMovement.table`), which the meetings-and-themes
+  /// graph's edges are; nil has that graph count them from the snapshot.
+  public var appearances: ThemeAppearanceTable?
 
   /// Creates an input.
-  public init(snapshot: StoreSnapshot, links: [CarryOver] = [], transitions: [ThemeTransition] = []) {
+  public init(
+    snapshot: StoreSnapshot, links: [CarryOver] = [], transitions: [ThemeTransition] = [],
+    appearances: ThemeAppearanceTable? = nil
+  ) {
     self.snapshot = snapshot
     self.links = links
     self.transitions = transitions
+    self.appearances = appearances
   }
 }
 
@@ -53,7 +60,9 @@ public enum ThemeGraphs {
   static func build(_ kind: ThemeGraphKind, from input: GraphInput, context: ExportContext) -> Graph {
     switch kind {
     case .cooccurrence: return cooccurrence(context)
-    case .meetingsThemes: return meetingsThemes(context)
+    case .meetingsThemes:
+      return meetingsThemes(
+        context, appearances: input.appearances ?? ThemeMovement.table(using: context.lookup))
     case .carryOver: return carryOver(context, links: input.links)
     case .bodyFlow: return bodyFlow(context, transitions: input.transitions)
     }

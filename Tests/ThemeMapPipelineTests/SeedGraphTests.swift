@@ -43,6 +43,31 @@ import ThemeMapTestSupport
     #expect(rendered.contains("timeformat=\"date\""))
   }
 
+  /// The edges are the theme appearances, in meeting order then theme id, each weighted by the
+  /// mentions of its theme in its meeting's items, counted here from the mentions themselves; an
+  /// analysis's appearance table gives the same graph as counting from the snapshot.
+  @Test func meetingsAndThemesEdgesCountEachMeetingsMentions() throws {
+    let snapshot = try snapshot()
+    let graph = ThemeGraphs.build(.meetingsThemes, from: GraphInput(snapshot: snapshot))
+    let meetingOfItem = Dictionary(
+      snapshot.items.compactMap { item in item.id.map { ($0, item.meetingId) } },
+      uniquingKeysWith: { first, _ in first })
+    var counts: [String: Int] = [:]
+    for mention in snapshot.mentions {
+      guard let meeting = meetingOfItem[mention.itemId] else { continue }
+      counts["m\(meeting)-\(mention.themeId)", default: 0] += 1
+    }
+    let expected = snapshot.meetings.flatMap { meeting in
+      counts.keys.filter { $0.hasPrefix("m\(meeting.id)-") }.sorted()
+    }
+    #expect(graph.edges.map(\.id) == expected)
+    #expect(graph.edges.map(\.weight) == expected.map { Double(counts[$0] ?? 0) })
+    #expect(expected.count > 20)
+    let analysis = ExportAnalysis(snapshot: snapshot, granularity: .quarter)
+    let fromAnalysis = ThemeGraphs.build(.meetingsThemes, from: GraphInput(analysis))
+    #expect(GraphWriter.render(fromAnalysis, as: .graphml) == GraphWriter.render(graph, as: .graphml))
+  }
+
   @Test func carryOverAndFlowGraphsFollowTheLinksAndTransitionsGiven() throws {
     let snapshot = try snapshot()
     let hotelWatch2015 = try #require(
