@@ -105,6 +105,10 @@ public struct MeetingRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
 }
 
 /// A stored agenda item.
+///
+/// A snapshot holds one per item of the store, so its numbers are kept in 32 bits (offsets into a
+/// document read whole, well under 2 GB) and its optional ids without a flag byte each: 184 bytes an
+/// item where whole `Int`s and optionals took 272. The properties read and write as `Int`s.
 public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
   /// The table.
   public static let databaseTableName = "items"
@@ -113,12 +117,8 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
   /// Columns are snake_case; properties are camelCase.
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
-  /// The row id.
-  public var id: Int64?
   /// Its meeting.
   public var meetingId: Int64
-  /// Its position in the document, from 1.
-  public var ordinal: Int
   /// The number the page shows.
   public var number: String?
   /// The title.
@@ -127,35 +127,183 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
   public var agendaText: String
   /// The minutes text.
   public var minutesText: String
-  /// Whether the page cut the minutes short.
-  public var isTruncated: Bool
-  /// The item's byte range in its document.
-  public var spanStart: Int
-  /// End of the item's byte range.
-  public var spanEnd: Int
-  /// The line the item starts on.
-  public var line: Int
-  /// The title's byte range.
-  public var titleStart: Int
-  /// End of the title's byte range.
-  public var titleEnd: Int
-  /// The agenda text's byte range.
-  public var agendaStart: Int?
-  /// End of the agenda text's byte range.
-  public var agendaEnd: Int?
-  /// The minutes text's byte range.
-  public var minutesStart: Int?
-  /// End of the minutes text's byte range.
-  public var minutesEnd: Int?
   /// Attachments, one per line.
   public var attachments: String
   /// Links, one per line.
   public var links: String
   /// The taxonomy version its mentions were made with, or `nil` before tagging.
   public var taggedWith: String?
+  /// Whether the page cut the minutes short.
+  public var isTruncated: Bool
+  private var storedID: Int64
+  private var storedDocumentID: Int64
+  private var storedOrdinal: Int32
+  private var storedSpanStart: Int32
+  private var storedSpanEnd: Int32
+  private var storedLine: Int32
+  private var storedTitleStart: Int32
+  private var storedTitleEnd: Int32
+  private var storedAgendaStart: Int32
+  private var storedAgendaEnd: Int32
+  private var storedMinutesStart: Int32
+  private var storedMinutesEnd: Int32
+
+  /// The row id.
+  public var id: Int64? {
+    get { storedID == Self.noID ? nil : storedID }
+    set { storedID = newValue ?? Self.noID }
+  }
   /// The document the item's spans index (the meeting's first document, or a later one of the same
   /// meeting); nil only for rows written before migration v2-meeting-sources filled it.
-  public var documentId: Int64? = nil
+  public var documentId: Int64? {
+    get { storedDocumentID == Self.noID ? nil : storedDocumentID }
+    set { storedDocumentID = newValue ?? Self.noID }
+  }
+  /// Its position in the document, from 1.
+  public var ordinal: Int {
+    get { Int(storedOrdinal) }
+    set { storedOrdinal = Int32(clamping: newValue) }
+  }
+  /// The item's byte range in its document.
+  public var spanStart: Int {
+    get { Int(storedSpanStart) }
+    set { storedSpanStart = Int32(clamping: newValue) }
+  }
+  /// End of the item's byte range.
+  public var spanEnd: Int {
+    get { Int(storedSpanEnd) }
+    set { storedSpanEnd = Int32(clamping: newValue) }
+  }
+  /// The line the item starts on.
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
+  /// The title's byte range.
+  public var titleStart: Int {
+    get { Int(storedTitleStart) }
+    set { storedTitleStart = Int32(clamping: newValue) }
+  }
+  /// End of the title's byte range.
+  public var titleEnd: Int {
+    get { Int(storedTitleEnd) }
+    set { storedTitleEnd = Int32(clamping: newValue) }
+  }
+  /// The agenda text's byte range.
+  public var agendaStart: Int? {
+    get { Self.offset(storedAgendaStart) }
+    set { storedAgendaStart = Self.stored(newValue) }
+  }
+  /// End of the agenda text's byte range.
+  public var agendaEnd: Int? {
+    get { Self.offset(storedAgendaEnd) }
+    set { storedAgendaEnd = Self.stored(newValue) }
+  }
+  /// The minutes text's byte range.
+  public var minutesStart: Int? {
+    get { Self.offset(storedMinutesStart) }
+    set { storedMinutesStart = Self.stored(newValue) }
+  }
+  /// End of the minutes text's byte range.
+  public var minutesEnd: Int? {
+    get { Self.offset(storedMinutesEnd) }
+    set { storedMinutesEnd = Self.stored(newValue) }
+  }
+
+  /// A nil id: SQLite never gives a row this one.
+  private static let noID = Int64.min
+  /// A nil offset: offsets are never negative.
+  private static let noOffset = Int32.min
+  private static func offset(_ stored: Int32) -> Int? { stored == noOffset ? nil : Int(stored) }
+  private static func stored(_ offset: Int?) -> Int32 { offset.map { Int32(clamping: $0) } ?? noOffset }
+
+  init(
+    id: Int64?, meetingId: Int64, ordinal: Int, number: String?, title: String, agendaText: String,
+    minutesText: String, isTruncated: Bool, spanStart: Int, spanEnd: Int, line: Int, titleStart: Int,
+    titleEnd: Int, agendaStart: Int?, agendaEnd: Int?, minutesStart: Int?, minutesEnd: Int?,
+    attachments: String, links: String, taggedWith: String?, documentId: Int64? = nil
+  ) {
+    self.meetingId = meetingId
+    self.number = number
+    self.title = title
+    self.agendaText = agendaText
+    self.minutesText = minutesText
+    self.attachments = attachments
+    self.links = links
+    self.taggedWith = taggedWith
+    self.isTruncated = isTruncated
+    storedID = id ?? Self.noID
+    storedDocumentID = documentId ?? Self.noID
+    storedOrdinal = Int32(clamping: ordinal)
+    storedSpanStart = Int32(clamping: spanStart)
+    storedSpanEnd = Int32(clamping: spanEnd)
+    storedLine = Int32(clamping: line)
+    storedTitleStart = Int32(clamping: titleStart)
+    storedTitleEnd = Int32(clamping: titleEnd)
+    storedAgendaStart = Self.stored(agendaStart)
+    storedAgendaEnd = Self.stored(agendaEnd)
+    storedMinutesStart = Self.stored(minutesStart)
+    storedMinutesEnd = Self.stored(minutesEnd)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, meetingId, ordinal, number, title, agendaText, minutesText, isTruncated, spanStart, spanEnd
+    case line, titleStart, titleEnd, agendaStart, agendaEnd, minutesStart, minutesEnd, attachments, links
+    case taggedWith, documentId
+  }
+
+  /// Decodes the columns by their names, as the synthesized conformance of the same properties would.
+  public init(from decoder: any Decoder) throws {
+    let row = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try row.decodeIfPresent(Int64.self, forKey: .id),
+      meetingId: try row.decode(Int64.self, forKey: .meetingId),
+      ordinal: try row.decode(Int.self, forKey: .ordinal),
+      number: try row.decodeIfPresent(String.self, forKey: .number),
+      title: try row.decode(String.self, forKey: .title),
+      agendaText: try row.decode(String.self, forKey: .agendaText),
+      minutesText: try row.decode(String.self, forKey: .minutesText),
+      isTruncated: try row.decode(Bool.self, forKey: .isTruncated),
+      spanStart: try row.decode(Int.self, forKey: .spanStart),
+      spanEnd: try row.decode(Int.self, forKey: .spanEnd),
+      line: try row.decode(Int.self, forKey: .line),
+      titleStart: try row.decode(Int.self, forKey: .titleStart),
+      titleEnd: try row.decode(Int.self, forKey: .titleEnd),
+      agendaStart: try row.decodeIfPresent(Int.self, forKey: .agendaStart),
+      agendaEnd: try row.decodeIfPresent(Int.self, forKey: .agendaEnd),
+      minutesStart: try row.decodeIfPresent(Int.self, forKey: .minutesStart),
+      minutesEnd: try row.decodeIfPresent(Int.self, forKey: .minutesEnd),
+      attachments: try row.decode(String.self, forKey: .attachments),
+      links: try row.decode(String.self, forKey: .links),
+      taggedWith: try row.decodeIfPresent(String.self, forKey: .taggedWith),
+      documentId: try row.decodeIfPresent(Int64.self, forKey: .documentId))
+  }
+
+  /// Encodes the properties under their names, nils left out, as the synthesized conformance would.
+  public func encode(to encoder: any Encoder) throws {
+    var row = encoder.container(keyedBy: CodingKeys.self)
+    try row.encodeIfPresent(id, forKey: .id)
+    try row.encode(meetingId, forKey: .meetingId)
+    try row.encode(ordinal, forKey: .ordinal)
+    try row.encodeIfPresent(number, forKey: .number)
+    try row.encode(title, forKey: .title)
+    try row.encode(agendaText, forKey: .agendaText)
+    try row.encode(minutesText, forKey: .minutesText)
+    try row.encode(isTruncated, forKey: .isTruncated)
+    try row.encode(spanStart, forKey: .spanStart)
+    try row.encode(spanEnd, forKey: .spanEnd)
+    try row.encode(line, forKey: .line)
+    try row.encode(titleStart, forKey: .titleStart)
+    try row.encode(titleEnd, forKey: .titleEnd)
+    try row.encodeIfPresent(agendaStart, forKey: .agendaStart)
+    try row.encodeIfPresent(agendaEnd, forKey: .agendaEnd)
+    try row.encodeIfPresent(minutesStart, forKey: .minutesStart)
+    try row.encodeIfPresent(minutesEnd, forKey: .minutesEnd)
+    try row.encode(attachments, forKey: .attachments)
+    try row.encode(links, forKey: .links)
+    try row.encodeIfPresent(taggedWith, forKey: .taggedWith)
+    try row.encodeIfPresent(documentId, forKey: .documentId)
+  }
 
   /// The item as the model holds it; `lines` indexes its document's text.
   public func agendaItem(lines: LineIndex) -> AgendaItem {

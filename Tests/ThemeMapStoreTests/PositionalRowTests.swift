@@ -125,6 +125,40 @@ import ThemeMapTestSupport
     #expect(own != sharing && own.spanEnd == 29)
   }
 
+  /// A snapshot holds every item record: 184 bytes each, its numbers and nils stored compactly and
+  /// written, read and compared as the `Int`s and optionals they are.
+  @Test func itemRecordsAreSmallAndRoundTripThroughTheStore() throws {
+    #expect(MemoryLayout<ItemRecord>.stride == 184)
+    let store = try seededStore()
+    try store.writer.write { db in
+      let stored = try #require(try ItemRecord.fetchOne(db, sql: "SELECT * FROM items ORDER BY id LIMIT 1"))
+      var copy = stored
+      copy.id = nil
+      copy.ordinal = 99
+      copy.agendaStart = nil
+      copy.agendaEnd = nil
+      copy.minutesStart = 0
+      copy.minutesEnd = 4_000_000
+      copy.line = 12_345
+      #expect(copy.id == nil && copy.agendaStart == nil && copy.minutesStart == 0)
+      #expect(copy != stored)
+      try copy.insert(db)
+      let id = try #require(copy.id)
+      let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [id]))
+      #expect(row["agenda_start"] as Int? == nil && row["minutes_end"] as Int? == 4_000_000)
+      #expect(row["ordinal"] as Int == 99 && row["line"] as Int == 12_345)
+      #expect(row["document_id"] as Int64? == stored.documentId && stored.documentId != nil)
+      let read = try #require(
+        try ItemRecord.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [id]))
+      #expect(read == copy)
+      #expect(
+        try ItemRecord(
+          positionalRow: try #require(
+            try Row.fetchOne(
+              db, sql: "SELECT \(ItemRecord.selection()) FROM items WHERE id = ?", arguments: [id]))) == copy)
+    }
+  }
+
   /// Mentions are read in `mentionOrder` by every snapshot and by mentions.csv: an index gives that
   /// order, so SQLite never sorts millions of mentions in a temporary B-tree.
   @Test func mentionsAreReadInIndexOrderWithoutSorting() throws {
