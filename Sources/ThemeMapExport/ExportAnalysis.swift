@@ -46,6 +46,22 @@ public struct ExportAnalysis: Sendable {
   /// The analysis holds the snapshot without its links' records: a caller that keeps no copy of the
   /// snapshot has them freed once they are decoded.
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, concurrently: Bool = true) {
+    self.init(snapshot: snapshot, links: nil, granularity: granularity, concurrently: concurrently)
+  }
+
+  /// Computes every analysis once, of a snapshot read without its links (`carryOvers` is not read)
+  /// and its links read decoded (`StoreReader.storedLinks()`): the exports' way, which never holds a
+  /// record of each link beside the decoded link.
+  public init(
+    snapshot: StoreSnapshot, links: StoredLinks, granularity: PeriodGranularity, concurrently: Bool = true
+  ) {
+    self.init(snapshot: snapshot, links: .some(links), granularity: granularity, concurrently: concurrently)
+  }
+
+  /// Decodes the snapshot's links unless they are `given`.
+  private init(
+    snapshot: StoreSnapshot, links given: StoredLinks?, granularity: PeriodGranularity, concurrently: Bool
+  ) {
     var slim = snapshot
     slim.carryOvers = []
     self.snapshot = slim
@@ -53,10 +69,12 @@ public struct ExportAnalysis: Sendable {
     // Two rounds of two independent halves, paired by their cost on the 20 MB corpus: decoding the
     // links (170 ms) beside the lookups and the trends (130 ms), then the work programme, which needs
     // both (185 ms), beside the theme moves and the CSV lookups (165 ms).
-    let ((links, linkIDs, outcomes), (lookup, trends)) = Self.both(
+    let ((stored, outcomes), (lookup, trends)) = Self.both(
       concurrently,
-      { (snapshot.links(), snapshot.carryOvers.map(\.id), snapshot.outcomes.map(\.outcome)) },
+      { (given ?? snapshot.storedLinks(), snapshot.outcomes.map(\.outcome)) },
       { [slim] in (SnapshotLookup(slim), ThemeTrends.table(from: slim, granularity: granularity)) })
+    let links = stored.links
+    let linkIDs = stored.ids
     // One set of lookups serves the timeline, the work programme, the CSV rows and the graphs.
     let (candidates, (appearances, transitions, context)) = Self.both(
       concurrently,

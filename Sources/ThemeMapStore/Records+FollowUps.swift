@@ -83,20 +83,51 @@ public struct CarryOverRecord: Codable, Sendable, Hashable, FetchableRecord, Per
 extension StoreSnapshot {
   /// The stored carry-over links as the model holds them, in the order of `carryOvers`.
   ///
-  /// Equal theme and term lists share one array: a store has millions of links but only hundreds of
-  /// distinct theme lists and a fifth as many term lists as links (70,850 of 342,047 at 200 MB), and
-  /// an array per link and list was most of the memory the decoded links took.
+  /// Equal theme and term lists share one array (`SharedLists`).
   public func links() -> [CarryOver] {
-    var lists: [String: [String]] = [:]
-    func list(_ joined: String) -> [String] {
-      if let known = lists[joined] { return known }
-      let made = CarryOverRecord.list(joined)
-      lists[joined] = made
-      return made
-    }
-    return carryOvers.map { record in
-      record.carryOver(themes: list(record.sharedThemes), terms: list(record.sharedTerms))
-    }
+    var lists = SharedLists()
+    return carryOvers.map { lists.carryOver($0) }
+  }
+
+  /// The stored carry-over links decoded, with their ids, as `StoreReader.storedLinks()` reads them.
+  public func storedLinks() -> StoredLinks {
+    StoredLinks(ids: carryOvers.map(\.id), links: links())
+  }
+}
+
+/// The stored carry-over links as the model holds them, with their ids, in id order: what the
+/// exports read (`StoreReader.storedLinks()`), without a `CarryOverRecord` of each link besides.
+public struct StoredLinks: Sendable, Equatable {
+  /// Each link's store id, in the order of `links`.
+  public var ids: [Int64]
+  /// The links; their quotes are empty when they were read without texts.
+  public var links: [CarryOver]
+
+  /// Links with their ids, in the same order.
+  public init(ids: [Int64] = [], links: [CarryOver] = []) {
+    self.ids = ids
+    self.links = links
+  }
+}
+
+/// Splits stored ';'-separated theme and term lists, equal lists sharing one array: a store has
+/// millions of links but only hundreds of distinct theme lists and a fifth as many term lists as links
+/// (70,850 of 342,047 at 200 MB), and an array per link and list was most of the memory the decoded
+/// links took.
+struct SharedLists {
+  private var lists: [String: [String]] = [:]
+
+  /// The list's items, the same array as for an equal list split before.
+  mutating func list(_ joined: String) -> [String] {
+    if let known = lists[joined] { return known }
+    let made = CarryOverRecord.list(joined)
+    lists[joined] = made
+    return made
+  }
+
+  /// The link a record stores, its lists shared.
+  mutating func carryOver(_ record: CarryOverRecord) -> CarryOver {
+    record.carryOver(themes: list(record.sharedThemes), terms: list(record.sharedTerms))
   }
 }
 

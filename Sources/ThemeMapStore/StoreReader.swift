@@ -77,11 +77,21 @@ public struct StoreReader: ItemTextSource {
   let db: Database
 
   /// Loads a snapshot; with `texts: false`, items' agenda and minutes texts and carry-over quotes
-  /// are left empty (`StoreSnapshot.holdsTexts` is false), to be streamed from this reader.
-  public func snapshot(texts: Bool = true) throws(StoreError) -> StoreSnapshot {
+  /// are left empty (`StoreSnapshot.holdsTexts` is false), to be streamed from this reader. With
+  /// `includingLinks: false`, `carryOvers` is left empty, for a reader that reads the links decoded
+  /// (`storedLinks()`).
+  public func snapshot(texts: Bool = true, includingLinks: Bool = true) throws(StoreError) -> StoreSnapshot {
     try run("snapshot") { db in
-      try ThemeMapStore.loadSnapshot(db, includingFollowUps: true, texts: texts)
+      try ThemeMapStore.loadSnapshot(
+        db, includingFollowUps: true, includingLinks: includingLinks, texts: texts)
     }
+  }
+
+  /// The stored carry-over links decoded, with their ids, in id order, their quotes empty (streamed
+  /// by `forEachCarryOverQuotes`): `StoreSnapshot.storedLinks()` of a slim snapshot, without holding
+  /// a `CarryOverRecord` of each link besides.
+  public func storedLinks() throws(StoreError) -> StoredLinks {
+    try run("links") { db in try ThemeMapStore.loadLinks(db, texts: false) }
   }
 
   /// A snapshot without the stored carry-over links and outcomes, as `ThemeMapStore.snapshotForLinking`,
@@ -108,13 +118,17 @@ public struct StoreReader: ItemTextSource {
   ///
   /// `thememap run` links and then exports: the export's snapshot was most of a second read of the
   /// store (12.5 s of the run at 1 GB of minutes, with a page cache that does not keep the store).
-  public func snapshot(reusing earlier: ReusableSnapshot?) throws(StoreError) -> StoreSnapshot {
+  /// With `includingLinks: false`, `carryOvers` is left empty, as in `snapshot(texts:includingLinks:)`.
+  public func snapshot(reusing earlier: ReusableSnapshot?, includingLinks: Bool = true) throws(StoreError)
+    -> StoreSnapshot
+  {
     try run("snapshot") { db in
       guard let earlier, try ThemeMapStore.contentFingerprint(db) == earlier.fingerprint else {
-        return try ThemeMapStore.loadSnapshot(db, includingFollowUps: true, texts: false)
+        return try ThemeMapStore.loadSnapshot(
+          db, includingFollowUps: true, includingLinks: includingLinks, texts: false)
       }
       var snapshot = earlier.snapshot
-      snapshot.carryOvers = try ThemeMapStore.loadCarryOvers(db, texts: false)
+      snapshot.carryOvers = includingLinks ? try ThemeMapStore.loadCarryOvers(db, texts: false) : []
       snapshot.outcomes = try ThemeMapStore.loadOutcomes(db)
       snapshot.followUpsAreCurrent = try ThemeMapStore.followUpsAreCurrent(db)
       return snapshot

@@ -118,7 +118,11 @@ extension ThemeMapStore {
   /// - Parameter texts: false leaves items' agenda and minutes texts and carry-over quotes empty: on
   ///   a large store they are most of a snapshot's memory, and the outputs that show them stream
   ///   them instead.
-  static func loadSnapshot(_ db: Database, includingFollowUps: Bool, texts: Bool) throws -> StoreSnapshot {
+  /// - Parameter includingLinks: false leaves `carryOvers` empty (when `includingFollowUps`, the
+  ///   outcomes are still read): for a reader that reads them decoded (`loadLinks`).
+  static func loadSnapshot(
+    _ db: Database, includingFollowUps: Bool, includingLinks: Bool = true, texts: Bool
+  ) throws -> StoreSnapshot {
     let meetings = try db.fetchAll(sql: MeetingSummary.snapshotSQL, MeetingSummary.init(positionalRow:))
     // Standard items ("Apologies for absence", "Declarations of interest", "Work programme") come back
     // at every meeting, and recommendations are addressed to the same few people: one copy of each.
@@ -155,7 +159,7 @@ extension ThemeMapStore {
       meetings: meetings, items: items, recommendations: recommendations, themes: themes,
       mentions: mentions, mentionDetails: texts ? try Self.fetchMentions(db) : [],
       documentCount: documentCount, taxonomyVersion: version,
-      carryOvers: includingFollowUps ? try Self.loadCarryOvers(db, texts: texts) : [],
+      carryOvers: includingFollowUps && includingLinks ? try Self.loadCarryOvers(db, texts: texts) : [],
       outcomes: includingFollowUps ? try Self.loadOutcomes(db) : [],
       followUpsAreCurrent: try Self.followUpsAreCurrent(db), holdsTexts: texts)
   }
@@ -184,6 +188,25 @@ extension ThemeMapStore {
       link.sharedTerms = shared.intern(link.sharedTerms)
       return link
     }
+  }
+
+  /// The stored links decoded, with their ids, in id order; their quotes empty unless `texts`. Each
+  /// row's record is decoded and dropped: only the links are held.
+  static func loadLinks(_ db: Database, texts: Bool) throws -> StoredLinks {
+    let columns = selection(
+      CarryOverRecord.columns, leavingOut: ["source_quote", "target_quote"], unless: texts)
+    let count = try count("carry_over", db)
+    var stored = StoredLinks()
+    stored.ids.reserveCapacity(count)
+    stored.links.reserveCapacity(count)
+    var lists = SharedLists()
+    let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM carry_over ORDER BY id")
+    while let row = try rows.next() {
+      let record = try CarryOverRecord(positionalRow: row)
+      stored.ids.append(record.id)
+      stored.links.append(lists.carryOver(record))
+    }
+    return stored
   }
 
   /// The stored outcomes by recommendation id, as a snapshot holds them.

@@ -59,9 +59,11 @@ extension ThemeMap {
         written += try graphs.writeAll(
           try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
       } else {
-        // The theme moves feed both the CSVs and the graphs: computed once. The snapshot goes into
-        // the analysis with no copy kept here, so that its links' records are freed once decoded.
-        let analysis = ExportAnalysis(snapshot: try checkedSnapshot(reader), granularity: csvOptions.period)
+        // The theme moves feed both the CSVs and the graphs: computed once. The links are read
+        // decoded, without a record of each held besides.
+        let analysis = ExportAnalysis(
+          snapshot: try checkedSnapshot(reader, includingLinks: false), links: try reader.storedLinks(),
+          granularity: csvOptions.period)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           graphs: graphs)
@@ -71,8 +73,8 @@ extension ThemeMap {
     }
 
     /// The snapshot without the long texts, with a warning when its links are out of date.
-    private func checkedSnapshot(_ reader: StoreReader) throws -> StoreSnapshot {
-      let snapshot = try reader.snapshot(texts: false)
+    private func checkedSnapshot(_ reader: StoreReader, includingLinks: Bool = true) throws -> StoreSnapshot {
+      let snapshot = try reader.snapshot(texts: false, includingLinks: includingLinks)
       warnIfFollowUpsAreStale(snapshot)
       return snapshot
     }

@@ -95,10 +95,11 @@ extension ThemeMap {
       // same state of the store; the one linking read, with the new links, when the rest is unchanged.
       let (snapshot, written) = try store.reading { reader in
         // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
-        // The snapshot goes into the analysis with no copy kept here, so that its links' records are
-        // freed once decoded.
+        // The links are read decoded, without a record of each held besides.
         let analysis = ExportAnalysis(
-          snapshot: try reader.snapshot(reusing: linked), granularity: csvOptions.period)
+          snapshot: try reader.snapshot(reusing: linked, includingLinks: false),
+          links: try reader.storedLinks(),
+          granularity: csvOptions.period)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           report: HTMLReport(), corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")

@@ -72,6 +72,32 @@ import ThemeMapTestSupport
     #expect(report.links.contains { !$0.targetQuote.isEmpty })
   }
 
+  /// The exports read the links decoded, never a record of each besides: the same links, ids and
+  /// analyses as decoding the snapshot's records.
+  @Test func linksReadDecodedGiveTheSameAnalysis() throws {
+    let store = try linkedSeeds()
+    let (snapshot, withoutLinks, stored) = try store.reading { reader in
+      (
+        try reader.snapshot(texts: false), try reader.snapshot(texts: false, includingLinks: false),
+        try reader.storedLinks()
+      )
+    }
+    try #require(snapshot.carryOvers.count > 5)
+    #expect(withoutLinks.carryOvers.isEmpty && withoutLinks.outcomes == snapshot.outcomes)
+    #expect(stored == snapshot.storedLinks())
+    #expect(stored.ids == snapshot.carryOvers.map(\.id) && stored.links == snapshot.links())
+    let decoded = ExportAnalysis(snapshot: snapshot, granularity: .quarter)
+    let given = ExportAnalysis(snapshot: withoutLinks, links: stored, granularity: .quarter)
+    #expect(given.links == decoded.links && given.linkIDs == decoded.linkIDs)
+    #expect(given.candidates == decoded.candidates && given.outcomes == decoded.outcomes)
+    #expect(given.snapshot.items == decoded.snapshot.items && given.snapshot.carryOvers.isEmpty)
+    // The reused snapshot of `thememap run` leaves them out too.
+    let reused = try store.reading { reader in
+      try reader.snapshot(reusing: try reader.reusableSnapshotForLinking(), includingLinks: false)
+    }
+    #expect(reused.carryOvers.isEmpty && reused.outcomes == snapshot.outcomes)
+  }
+
   @Test func streamedTextsAreTheSnapshotsInItsOrder() throws {
     let store = try linkedSeeds()
     let full = try store.snapshot()
