@@ -13,8 +13,9 @@ struct VectorEntry: Sendable, Hashable {
 /// A record the linker compares: a recommendation (earlier side and later side) or an item (later
 /// side only), as term and theme vectors.
 ///
-/// A corpus holds one per item and recommendation, so the numbers are kept in 32 bits (112 bytes a
-/// record, where whole `Int`s and optionals took 160).
+/// A corpus holds one per item and recommendation, so the numbers are kept in 32 bits and its
+/// vectors are in the corpus's `VectorTable`s (96 bytes a record, where whole `Int`s, optionals and an
+/// array per vector took 160).
 struct FollowUpDocument: Sendable {
   enum Kind: UInt8, Sendable { case recommendation, item }
 
@@ -32,10 +33,6 @@ struct FollowUpDocument: Sendable {
   /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
   /// it, so that the corpus does not hold a second copy of every item's minutes.
   var text: String
-  /// Term ids with their frequencies, sorted by term id.
-  var terms: [VectorEntry]
-  /// Theme indexes with their mention counts, sorted by theme index.
-  var themes: [VectorEntry]
   /// The mentions inside it, for quoting.
   var mentions: ArraySlice<MentionSummary>
 
@@ -69,8 +66,6 @@ struct FollowUpDocument: Sendable {
     storedLatest = latest.map { Int32(clamping: $0) } ?? Self.noDay
     storedLength = 0
     self.text = text
-    terms = []
-    themes = []
     self.mentions = mentions
   }
 
@@ -104,8 +99,10 @@ struct FollowUpCorpus: Sendable {
   /// coverage's denominator), TF-IDF norm and weighted theme norm.
   var kinds: [FollowUpDocument.Kind]
   var earliestDays: [Int?]
-  var termVectors: [[VectorEntry]]
-  var themeVectors: [[VectorEntry]]
+  /// Term ids with their frequencies, sorted by term id.
+  var termVectors: VectorTable
+  /// Theme indexes with their mention counts, sorted by theme index.
+  var themeVectors: VectorTable
   var lengthRatio: [Double]
   var idfSum: [Double]
   var termNorm: [Double]
@@ -219,14 +216,17 @@ struct FollowUpCorpus: Sendable {
       if pendingBytes >= limit { flush() }
     }
     flush()
-    let (last, table, vocabulary) = pipeline.finish()
+    let (last, table, vocabulary, readTerms, readThemes) = pipeline.finish()
     pending += last
     wordTerms = table
     // Sorting positions, not the records: a record is a large value to move; then the records are
     // swapped into place. No two records share an order (ordinals are unique per meeting and per
     // item, and start at 1).
-    pending.reorder(by: pending.indices.sorted { order[$0] < order[$1] })
+    let chronological = pending.indices.sorted { order[$0] < order[$1] }
+    pending.reorder(by: chronological)
     order = []
+    termVectors = readTerms.reordered(by: chronological)
+    themeVectors = readThemes.reordered(by: chronological)
     documents = pending
     pending = []
     self.vocabulary = vocabulary
@@ -235,9 +235,9 @@ struct FollowUpCorpus: Sendable {
     var frequency = [Int](repeating: 0, count: vocabulary.count)
     var themeFrequency = [Int](repeating: 0, count: themeIDs.count)
     var lengths: [FollowUpDocument.Kind: (total: Int, count: Int)] = [:]
-    for document in documents {
-      for entry in document.terms { frequency[Int(entry.key)] += 1 }
-      for entry in document.themes { themeFrequency[Int(entry.key)] += 1 }
+    for (index, document) in documents.enumerated() {
+      for entry in termVectors[index] { frequency[Int(entry.key)] += 1 }
+      for entry in themeVectors[index] { themeFrequency[Int(entry.key)] += 1 }
       lengths[document.kind, default: (0, 0)].total += document.length
       lengths[document.kind, default: (0, 0)].count += 1
     }
@@ -255,17 +255,15 @@ struct FollowUpCorpus: Sendable {
     self.termIDF = termIDF
     kinds = documents.map(\.kind)
     earliestDays = documents.map(\.earliest)
-    termVectors = documents.map(\.terms)
-    themeVectors = documents.map(\.themes)
     let averages = averageLength
     lengthRatio = documents.map { Double($0.length) / (averages[$0.kind] ?? 1) }
     var idfSum: [Double] = []
     var termNorm: [Double] = []
     var themeNorm: [Double] = []
-    for document in documents {
+    for index in documents.indices {
       var sum = 0.0
       var squares = 0.0
-      for entry in document.terms {
+      for entry in termVectors[index] {
         let idf = termIDF[Int(entry.key)]
         sum += idf
         squares += (Double(entry.count) * idf) * (Double(entry.count) * idf)
@@ -273,7 +271,7 @@ struct FollowUpCorpus: Sendable {
       idfSum.append(sum)
       termNorm.append(squares.squareRoot())
       themeNorm.append(
-        document.themes.reduce(0.0) { partial, entry in
+        themeVectors[index].reduce(0.0) { partial, entry in
           let weighted = Double(entry.count) * themeWeight[Int(entry.key)]
           return partial + weighted * weighted
         }.squareRoot())

@@ -89,8 +89,9 @@ extension FollowUpCorpus {
   /// of its keys is found by binary search in the rest of the longer one instead of walking all of it;
   /// `body` sees the same keys in the same order either way, so sums come out bit for bit the same.
   @inline(__always)
-  private static func merge(_ left: [VectorEntry], _ right: [VectorEntry], _ body: (Int32, Int, Int) -> Void)
-  {
+  private static func merge(
+    _ left: ArraySlice<VectorEntry>, _ right: ArraySlice<VectorEntry>, _ body: (Int32, Int, Int) -> Void
+  ) {
     left.withUnsafeBufferPointer { left in
       right.withUnsafeBufferPointer { right in
         if left.count &* 8 < right.count {

@@ -245,6 +245,9 @@ final class FoldingPipeline: @unchecked Sendable {
   private let group = DispatchGroup()
   private var builder: TermVectorBuilder
   private var folded: [FollowUpDocument] = []
+  /// The vectors of every record folded, in the order submitted.
+  private var terms = VectorTable()
+  private var themes = VectorTable()
   private let inBackground: Bool
 
   /// A pipeline folding with `builder`; with `inBackground` false, `submit` folds on the calling
@@ -271,17 +274,25 @@ final class FoldingPipeline: @unchecked Sendable {
     return done
   }
 
-  /// Waits for the last batch; returns its records with their vectors, and the word table and
-  /// vocabulary.
-  func finish() -> (documents: [FollowUpDocument], wordTerms: WordTermTable, vocabulary: [String]) {
+  /// Waits for the last batch; returns its records with their lengths, the word table and
+  /// vocabulary, and every record's vectors in the order the records were submitted.
+  func finish() -> (
+    documents: [FollowUpDocument], wordTerms: WordTermTable, vocabulary: [String], terms: VectorTable,
+    themes: VectorTable
+  ) {
     let done = waitForFolded()
-    let (wordTerms, vocabulary) = lock.withLock {
+    let (wordTerms, vocabulary, terms, themes) = lock.withLock {
       let builder = self.builder
-      // Dropped so that its term-by-string dictionary is freed with the caller's copy.
+      // Dropped so that its term-by-string dictionary and the tables are freed with the caller's
+      // copies.
       self.builder = TermVectorBuilder(themeIndex: [:], workers: 1)
-      return builder.finish()
+      let tables = (self.terms, self.themes)
+      self.terms = VectorTable()
+      self.themes = VectorTable()
+      let (wordTerms, vocabulary) = builder.finish()
+      return (wordTerms, vocabulary, tables.0, tables.1)
     }
-    return (done, wordTerms, vocabulary)
+    return (done, wordTerms, vocabulary, terms, themes)
   }
 
   private func fold(_ batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)]) {
@@ -289,9 +300,9 @@ final class FoldingPipeline: @unchecked Sendable {
       let vectors = builder.vectors(of: batch.map(\.record))
       folded = zip(batch, vectors).map { waiting, vector in
         var document = waiting.document
-        document.terms = vector.terms
         document.length = vector.length
-        document.themes = vector.themes
+        terms.append(vector.terms)
+        themes.append(vector.themes)
         return document
       }
     }

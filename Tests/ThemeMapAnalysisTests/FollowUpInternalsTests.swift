@@ -100,7 +100,7 @@ import ThemeMapTestSupport
   /// A corpus holds one document per item and recommendation: its numbers are 32-bit, and an undated
   /// meeting's days still read back as nil, the first and last days of the calendar as themselves.
   @Test func followUpDocumentsAreSmallAndKeepTheirDays() {
-    #expect(MemoryLayout<FollowUpDocument>.stride == 112)
+    #expect(MemoryLayout<FollowUpDocument>.stride == 96)
     let first = CalendarDay(year: 1, month: 1, day: 1)?.daysSinceEpoch
     let last = CalendarDay(year: 9999, month: 12, day: 31)?.daysSinceEpoch
     for (earliest, latest) in [(nil, nil), (first, last), (0, 0), (-1, 16_740)] as [(Int?, Int?)] {
@@ -112,5 +112,25 @@ import ThemeMapTestSupport
       #expect(document.family == 3 && document.length == 4_000)
     }
     #expect(first != nil && last != nil)
+  }
+
+  /// Vectors come back as appended, whatever the chunk size: across chunk ends, longer than a chunk,
+  /// empty, and reordered.
+  @Test func vectorTableKeepsEachVectorWhole() {
+    var random = SplitMix(state: 7)
+    let vectors = (0..<300).map { index in
+      let count = index % 50 == 0 ? 40 : Int(random.next() % 9)
+      return (0..<count).map { VectorEntry(key: Int32($0 * 3 + index % 3), count: Int32(index + $0)) }
+    }
+    for chunkEntries in [1, 7, 16, 1 << 20] {
+      var table = VectorTable(chunkEntries: chunkEntries)
+      for vector in vectors { table.append(vector) }
+      #expect(table.map(Array.init) == vectors, "chunks of \(chunkEntries)")
+      #expect(table.entryCount == vectors.reduce(0) { $0 + $1.count })
+      let order = Array(vectors.indices.reversed())
+      let reordered = table.reordered(by: order)
+      #expect(reordered.map(Array.init) == order.map { vectors[$0] })
+      #expect(reordered != table && reordered.reordered(by: order) == table)
+    }
   }
 }

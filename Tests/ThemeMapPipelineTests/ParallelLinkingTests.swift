@@ -70,7 +70,7 @@ import ThemeMapTestSupport
         counts[termIDs[term] ?? -1, default: 0] += 1
       }
       let expected = counts.keys.sorted().map { VectorEntry(key: $0, count: counts[$0] ?? 0) }
-      #expect(serial.termVectors[index] == expected)
+      #expect(Array(serial.termVectors[index]) == expected)
       #expect(document.length == terms.count)
       itemTermsLeftOut += Set(terms).count - expected.count
     }
@@ -87,8 +87,8 @@ import ThemeMapTestSupport
     let whole = FollowUpCorpus(
       lookup: lookup, parameters: parameters, texts: snapshot, workers: 2, itemsKeepEveryTerm: true)
     #expect(slim.vocabulary == whole.vocabulary)
-    let slimEntries = slim.termVectors.reduce(0) { $0 + $1.count }
-    let wholeEntries = whole.termVectors.reduce(0) { $0 + $1.count }
+    let slimEntries = slim.termVectors.entryCount
+    let wholeEntries = whole.termVectors.entryCount
     #expect(slimEntries < wholeEntries * 3 / 4, "\(slimEntries) of \(wholeEntries) entries kept")
     #expect(slim.recommendationIndexes == whole.recommendationIndexes)
     var pairs = 0
