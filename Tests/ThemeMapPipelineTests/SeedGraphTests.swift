@@ -25,6 +25,14 @@ import ThemeMapTestSupport
     let hotelWatch = try #require(graph.nodes.first { $0.id == "theme:hotel-watch" })
     #expect(hotelWatch.attributes["first_date"] == .string("2015-11-04"))
     #expect(hotelWatch.attributes["last_date"] == .string("2018-04-20"))
+    // Each theme counts the distinct items and all the mentions that name it.
+    for node in graph.nodes {
+      let theme = String(node.id.dropFirst("theme:".count))
+      let mentions = snapshot.mentions.filter { $0.themeId == theme }
+      #expect(node.attributes["items"] == .int(Set(mentions.map(\.itemId)).count), "\(theme)")
+      #expect(node.attributes["mentions"] == .int(mentions.count), "\(theme)")
+    }
+    #expect(hotelWatch.attributes["items"] == .int(3))  // 2015 items 6 and 8, 2018 item 162
     #expect(!graph.directed)
   }
 
