@@ -26,30 +26,19 @@ struct FollowUpDocument: Sendable {
   /// The item it is (or is recorded under).
   var itemID: Int64
   var meetingID: Int64
-  private var storedFamily: Int32
-  private var storedEarliest: Int32
-  private var storedLatest: Int32
-  private var storedLength: Int32
+  /// The body family's index.
+  @Compact32 var family: Int
+  /// Days since 1970 of the meeting's earliest possible day.
+  @OptionalCompact32 var earliest: Int?
+  /// Days since 1970 of the meeting's latest possible day.
+  @OptionalCompact32 var latest: Int?
+  /// Number of terms with repeats.
+  @Compact32 var length: Int
   /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
   /// it, so that the corpus does not hold a second copy of every item's minutes.
   var text: String
   /// The mentions inside it, for quoting.
   var mentions: ArraySlice<MentionSummary>
-
-  /// `storedEarliest` and `storedLatest` of an undated meeting: no day since 1970 is this far back.
-  private static let noDay = Int32.min
-
-  /// The body family's index.
-  var family: Int { Int(storedFamily) }
-  /// Days since 1970 of the meeting's earliest possible day.
-  var earliest: Int? { storedEarliest == Self.noDay ? nil : Int(storedEarliest) }
-  /// Days since 1970 of the meeting's latest possible day.
-  var latest: Int? { storedLatest == Self.noDay ? nil : Int(storedLatest) }
-  /// Number of terms with repeats.
-  var length: Int {
-    get { Int(storedLength) }
-    set { storedLength = Int32(clamping: newValue) }
-  }
 
   init(
     kind: Kind, id: Int64, itemID: Int64, meetingID: Int64, family: Int, earliest: Int?, latest: Int?,
@@ -60,11 +49,10 @@ struct FollowUpDocument: Sendable {
     self.id = id
     self.itemID = itemID
     self.meetingID = meetingID
-    storedFamily = Int32(clamping: family)
-    // A day is within ±5.8 million years of 1970 to fit; `MeetingDate` days are four-digit years.
-    storedEarliest = earliest.map { Int32(clamping: $0) } ?? Self.noDay
-    storedLatest = latest.map { Int32(clamping: $0) } ?? Self.noDay
-    storedLength = 0
+    self.family = family
+    self.earliest = earliest
+    self.latest = latest
+    length = 0
     self.text = text
     self.mentions = mentions
   }

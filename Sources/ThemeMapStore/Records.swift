@@ -106,9 +106,9 @@ public struct MeetingRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
 
 /// A stored agenda item.
 ///
-/// A snapshot holds one per item of the store, so its numbers are kept in 32 bits (offsets into a
-/// document read whole, well under 2 GB) and its optional ids without a flag byte each: 184 bytes an
-/// item where whole `Int`s and optionals took 272. The properties read and write as `Int`s.
+/// A snapshot holds one per item of the store, so its numbers are kept in 32 bits (`Compact32`) and
+/// its optional ids without a flag byte each (`OptionalRowID`): 184 bytes an item where whole `Int`s
+/// and optionals took 272. The properties read and write as the `Int`s and optionals they are.
 public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
   /// The table.
   public static let databaseTableName = "items"
@@ -135,87 +135,31 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
   public var taggedWith: String?
   /// Whether the page cut the minutes short.
   public var isTruncated: Bool
-  private var storedID: Int64
-  private var storedDocumentID: Int64
-  private var storedOrdinal: Int32
-  private var storedSpanStart: Int32
-  private var storedSpanEnd: Int32
-  private var storedLine: Int32
-  private var storedTitleStart: Int32
-  private var storedTitleEnd: Int32
-  private var storedAgendaStart: Int32
-  private var storedAgendaEnd: Int32
-  private var storedMinutesStart: Int32
-  private var storedMinutesEnd: Int32
-
   /// The row id.
-  public var id: Int64? {
-    get { storedID == Self.noID ? nil : storedID }
-    set { storedID = newValue ?? Self.noID }
-  }
+  @OptionalRowID public var id: Int64?
   /// The document the item's spans index (the meeting's first document, or a later one of the same
   /// meeting); nil only for rows written before migration v2-meeting-sources filled it.
-  public var documentId: Int64? {
-    get { storedDocumentID == Self.noID ? nil : storedDocumentID }
-    set { storedDocumentID = newValue ?? Self.noID }
-  }
+  @OptionalRowID public var documentId: Int64?
   /// Its position in the document, from 1.
-  public var ordinal: Int {
-    get { Int(storedOrdinal) }
-    set { storedOrdinal = Int32(clamping: newValue) }
-  }
+  @Compact32 public var ordinal: Int
   /// The item's byte range in its document.
-  public var spanStart: Int {
-    get { Int(storedSpanStart) }
-    set { storedSpanStart = Int32(clamping: newValue) }
-  }
+  @Compact32 public var spanStart: Int
   /// End of the item's byte range.
-  public var spanEnd: Int {
-    get { Int(storedSpanEnd) }
-    set { storedSpanEnd = Int32(clamping: newValue) }
-  }
+  @Compact32 public var spanEnd: Int
   /// The line the item starts on.
-  public var line: Int {
-    get { Int(storedLine) }
-    set { storedLine = Int32(clamping: newValue) }
-  }
+  @Compact32 public var line: Int
   /// The title's byte range.
-  public var titleStart: Int {
-    get { Int(storedTitleStart) }
-    set { storedTitleStart = Int32(clamping: newValue) }
-  }
+  @Compact32 public var titleStart: Int
   /// End of the title's byte range.
-  public var titleEnd: Int {
-    get { Int(storedTitleEnd) }
-    set { storedTitleEnd = Int32(clamping: newValue) }
-  }
+  @Compact32 public var titleEnd: Int
   /// The agenda text's byte range.
-  public var agendaStart: Int? {
-    get { Self.offset(storedAgendaStart) }
-    set { storedAgendaStart = Self.stored(newValue) }
-  }
+  @OptionalCompact32 public var agendaStart: Int?
   /// End of the agenda text's byte range.
-  public var agendaEnd: Int? {
-    get { Self.offset(storedAgendaEnd) }
-    set { storedAgendaEnd = Self.stored(newValue) }
-  }
+  @OptionalCompact32 public var agendaEnd: Int?
   /// The minutes text's byte range.
-  public var minutesStart: Int? {
-    get { Self.offset(storedMinutesStart) }
-    set { storedMinutesStart = Self.stored(newValue) }
-  }
+  @OptionalCompact32 public var minutesStart: Int?
   /// End of the minutes text's byte range.
-  public var minutesEnd: Int? {
-    get { Self.offset(storedMinutesEnd) }
-    set { storedMinutesEnd = Self.stored(newValue) }
-  }
-
-  /// A nil id: SQLite never gives a row this one.
-  private static let noID = Int64.min
-  /// A nil offset: offsets are never negative.
-  private static let noOffset = Int32.min
-  private static func offset(_ stored: Int32) -> Int? { stored == noOffset ? nil : Int(stored) }
-  private static func stored(_ offset: Int?) -> Int32 { offset.map { Int32(clamping: $0) } ?? noOffset }
+  @OptionalCompact32 public var minutesEnd: Int?
 
   init(
     id: Int64?, meetingId: Int64, ordinal: Int, number: String?, title: String, agendaText: String,
@@ -232,18 +176,18 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     self.links = links
     self.taggedWith = taggedWith
     self.isTruncated = isTruncated
-    storedID = id ?? Self.noID
-    storedDocumentID = documentId ?? Self.noID
-    storedOrdinal = Int32(clamping: ordinal)
-    storedSpanStart = Int32(clamping: spanStart)
-    storedSpanEnd = Int32(clamping: spanEnd)
-    storedLine = Int32(clamping: line)
-    storedTitleStart = Int32(clamping: titleStart)
-    storedTitleEnd = Int32(clamping: titleEnd)
-    storedAgendaStart = Self.stored(agendaStart)
-    storedAgendaEnd = Self.stored(agendaEnd)
-    storedMinutesStart = Self.stored(minutesStart)
-    storedMinutesEnd = Self.stored(minutesEnd)
+    self.id = id
+    self.documentId = documentId
+    self.ordinal = ordinal
+    self.spanStart = spanStart
+    self.spanEnd = spanEnd
+    self.line = line
+    self.titleStart = titleStart
+    self.titleEnd = titleEnd
+    self.agendaStart = agendaStart
+    self.agendaEnd = agendaEnd
+    self.minutesStart = minutesStart
+    self.minutesEnd = minutesEnd
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -424,8 +368,10 @@ public struct MentionSummary: Sendable, Hashable {
   /// The item matched in.
   public var itemId: Int64
   private var words: MatchedWords
-  private var start: Int32
-  private var end: Int32
+  /// Byte offset in the document where the words start.
+  @Compact32 public var spanStart: Int
+  /// Byte offset in the document just after the words.
+  @Compact32 public var spanEnd: Int
 
   /// The theme matched.
   public var themeId: String {
@@ -437,17 +383,6 @@ public struct MentionSummary: Sendable, Hashable {
     get { words.text }
     set { words = MatchedWords(themeID: words.themeID, text: newValue) }
   }
-  /// Byte offset in the document where the words start.
-  public var spanStart: Int {
-    get { Int(start) }
-    set { start = Int32(clamping: newValue) }
-  }
-  /// Byte offset in the document just after the words.
-  public var spanEnd: Int {
-    get { Int(end) }
-    set { end = Int32(clamping: newValue) }
-  }
-
   /// Creates a summary.
   public init(itemId: Int64, themeId: String, matchedText: String, spanStart: Int, spanEnd: Int) {
     self.init(
@@ -459,8 +394,8 @@ public struct MentionSummary: Sendable, Hashable {
   init(itemId: Int64, words: MatchedWords, spanStart: Int, spanEnd: Int) {
     self.itemId = itemId
     self.words = words
-    start = Int32(clamping: spanStart)
-    end = Int32(clamping: spanEnd)
+    self.spanStart = spanStart
+    self.spanEnd = spanEnd
   }
 
   /// The summary of a stored mention.
@@ -472,7 +407,7 @@ public struct MentionSummary: Sendable, Hashable {
 
   /// Whether two summaries say the same, whether or not they share their words.
   public static func == (left: MentionSummary, right: MentionSummary) -> Bool {
-    left.itemId == right.itemId && left.start == right.start && left.end == right.end
+    left.itemId == right.itemId && left.spanStart == right.spanStart && left.spanEnd == right.spanEnd
       && (left.words === right.words
         || (left.words.themeID == right.words.themeID && left.words.text == right.words.text))
   }
@@ -482,8 +417,8 @@ public struct MentionSummary: Sendable, Hashable {
     hasher.combine(itemId)
     hasher.combine(words.themeID)
     hasher.combine(words.text)
-    hasher.combine(start)
-    hasher.combine(end)
+    hasher.combine(spanStart)
+    hasher.combine(spanEnd)
   }
 }
 
