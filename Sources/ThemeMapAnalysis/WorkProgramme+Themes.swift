@@ -64,12 +64,14 @@ extension WorkProgramme.Context {
         while let current = theme, covered.insert(current).inserted { theme = lookup.parentOfTheme[current] }
       }
     }
+    // Only the themes left uncovered are counted: a count per item of every theme took as much memory
+    // as the snapshot's mentions.
     var items: [String: [Int64: Int]] = [:]
-    for mention in lookup.snapshot.mentions {
+    for mention in lookup.snapshot.mentions where !covered.contains(mention.themeId) {
       items[mention.themeId, default: [:]][mention.itemId, default: 0] += 1
     }
     var drafts: [WorkProgramme.Draft] = []
-    for theme in lookup.sortedThemes(items.keys) where !covered.contains(theme) {
+    for theme in lookup.sortedThemes(items.keys) {
       let perItem = items[theme] ?? [:]
       let total = perItem.values.reduce(0, +)
       guard total >= 3 else { continue }
