@@ -32,7 +32,7 @@ extension FollowUpLinker {
   /// the meeting carried out itself) stays *agreed*.
   /// - Complexity: O(n log n + l) for n recommendations and l links and repeats.
   static func outcomes(
-    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: [[(target: Int, pair: PairScore)]],
+    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: AcceptedFollowUps,
     repeats: [[Int]]
   ) -> [RecommendationOutcome] {
     var repeatOf: [Int: Int] = [:]
@@ -51,7 +51,7 @@ extension FollowUpLinker {
     for ordinal in byID {
       let source = sources[ordinal]
       let document = corpus.documents[source]
-      let links = accepted[ordinal].map(\.target)
+      let links = accepted[ordinal].map { Int($0.target) }
       let restatements = repeats[ordinal]
       let latest = (links + restatements).max { order($0) < order($1) }
       let status: RecommendationStatus

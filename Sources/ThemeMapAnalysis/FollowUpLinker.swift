@@ -130,7 +130,7 @@ public struct FollowUpLinker: Sendable {
     let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
     let sources = corpus.recommendationIndexes
     // Each recommendation's follow-ups and restatements, by its place in `sources`.
-    let accepted: [[(target: Int, pair: PairScore)]]
+    let accepted: AcceptedFollowUps
     let repeats: [[Int]]
     let scoredPairs: Int
     do {
@@ -141,7 +141,7 @@ public struct FollowUpLinker: Sendable {
       // Recommendations are scored independently of each other: runs of them go to the workers, and
       // their results are put back together in order.
       let runs = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
-        var found: [[(target: Int, pair: PairScore)]] = []
+        var found = AcceptedFollowUps()
         var restated: [[Int]] = []
         var scored = 0
         for source in sources[run] {
@@ -153,7 +153,7 @@ public struct FollowUpLinker: Sendable {
         }
         return (found: found, restated: restated, scored: scored)
       }
-      accepted = runs.flatMap(\.found)
+      accepted = AcceptedFollowUps(joining: runs.map(\.found))
       repeats = runs.flatMap(\.restated)
       scoredPairs = runs.reduce(0) { $0 + $1.scored }
     }
@@ -171,12 +171,13 @@ public struct FollowUpLinker: Sendable {
         var links: [CarryOver] = []
         var waiting: [WaitingQuote] = []
         for ordinal in run.lazy.map({ $0 + batch.lowerBound }) {
-          for (target, pair) in accepted[ordinal] {
+          for followUp in accepted[ordinal] {
             let (link, focus) = carryOver(
-              sources[ordinal], target, pair, quoting, holdsTexts: snapshot.holdsTexts)
+              sources[ordinal], Int(followUp.target), score: followUp.score, quoting,
+              holdsTexts: snapshot.holdsTexts)
             if let focus {
               waiting.append(
-                WaitingQuote(recommendationID: link.recommendationID, target: Int32(target), focus: focus))
+                WaitingQuote(recommendationID: link.recommendationID, target: followUp.target, focus: focus))
             }
             links.append(link)
           }
@@ -254,7 +255,7 @@ public struct FollowUpLinker: Sendable {
   /// A link and, when its target is an item whose text the snapshot does not hold, what its target
   /// quote looks for: the quote is then left empty for `quoteItems` to make.
   private func carryOver(
-    _ source: Int, _ target: Int, _ pair: PairScore, _ corpus: FollowUpCorpus, holdsTexts: Bool
+    _ source: Int, _ target: Int, score: Double, _ corpus: FollowUpCorpus, holdsTexts: Bool
   ) -> (link: CarryOver, waiting: QuoteFocus?) {
     let left = corpus.documents[source]
     let right = corpus.documents[target]
@@ -264,7 +265,7 @@ public struct FollowUpLinker: Sendable {
     let link = CarryOver(
       recommendationID: left.id, targetKind: right.kind == .item ? .item : .recommendation,
       targetID: right.id,
-      score: pair.score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
+      score: score, sharedThemes: evidence.themes.map { corpus.themeIDs[Int($0)] },
       sharedTerms: evidence.terms.prefix(10).map { corpus.vocabulary[Int($0)] },
       sourceQuote: Self.quote(corpus.text(of: source), of: source, focus, corpus),
       targetQuote: waits ? "" : Self.quote(corpus.text(of: target), of: target, focus, corpus))

@@ -133,4 +133,22 @@ import ThemeMapTestSupport
       #expect(reordered != table && reordered.reordered(by: order) == table)
     }
   }
+
+  /// Each recommendation's follow-ups come back as added, across the joined runs of the workers,
+  /// recommendations without any included.
+  @Test func acceptedFollowUpsKeepEachRecommendationsOwn() {
+    func pair(_ score: Double) -> PairScore { PairScore(score: score, themes: 0, words: score) }
+    var first = AcceptedFollowUps()
+    first.append([(target: 7, pair: pair(0.9)), (target: 3, pair: pair(0.5))])
+    first.append([])
+    var second = AcceptedFollowUps()
+    second.append([(target: 12, pair: pair(0.7))])
+    second.append([])
+    second.append([(target: 2, pair: pair(0.4)), (target: 9, pair: pair(0.35)), (target: 1, pair: pair(0.3))])
+    let joined = AcceptedFollowUps(joining: [first, AcceptedFollowUps(), second])
+    #expect(joined.count == 5)
+    #expect(joined.map { $0.map(\.target) } == [[7, 3], [], [12], [], [2, 9, 1]])
+    #expect(joined.map { $0.map(\.score) } == [[0.9, 0.5], [], [0.7], [], [0.4, 0.35, 0.3]])
+    #expect(AcceptedFollowUps(joining: []).isEmpty)
+  }
 }

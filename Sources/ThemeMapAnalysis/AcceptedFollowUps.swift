@@ -1,0 +1,43 @@
+/// Each recommendation's accepted follow-ups, in the order the recommendations were added, all in one
+/// array: a recommendation has a few, and an array each took more memory in headers than in entries,
+/// held until the last link is made.
+struct AcceptedFollowUps: RandomAccessCollection, Sendable {
+  /// A follow-up: the later record, by its place in the corpus, and the link's score.
+  struct FollowUp: Sendable {
+    var target: Int32
+    var score: Double
+  }
+
+  private var followUps: [FollowUp] = []
+  /// Where each recommendation's follow-ups end in `followUps`.
+  private var ends: [Int] = []
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { ends.count }
+
+  /// The follow-ups of the recommendation added `index`-th, best first.
+  subscript(index: Int) -> ArraySlice<FollowUp> {
+    followUps[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+  }
+
+  /// Adds the next recommendation's follow-ups.
+  mutating func append(_ found: some Sequence<(target: Int, pair: PairScore)>) {
+    for (target, pair) in found { followUps.append(FollowUp(target: Int32(target), score: pair.score)) }
+    ends.append(followUps.count)
+  }
+
+  /// No follow-ups yet.
+  init() {}
+
+  /// The recommendations of `parts`, one part after another, in arrays exactly as long as they need
+  /// to be.
+  init(joining parts: [AcceptedFollowUps]) {
+    followUps.reserveCapacity(parts.reduce(0) { $0 + $1.followUps.count })
+    ends.reserveCapacity(parts.reduce(0) { $0 + $1.ends.count })
+    for part in parts {
+      let offset = followUps.count
+      followUps += part.followUps
+      ends += part.ends.lazy.map { $0 + offset }
+    }
+  }
+}
