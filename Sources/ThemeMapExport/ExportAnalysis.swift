@@ -58,6 +58,18 @@ public struct ExportAnalysis: Sendable {
     self.init(snapshot: snapshot, links: .some(links), granularity: granularity, concurrently: concurrently)
   }
 
+  /// Computes every analysis once, of the slim snapshot `reader` reads (taken up from `earlier` when
+  /// the store is unchanged, as `StoreReader.snapshot(reusing:)` does) and its links read decoded:
+  /// what `thememap run`, `export` and `report` write from.
+  /// - Throws: `StoreError` when the store cannot be read.
+  public init(
+    reading reader: StoreReader, reusing earlier: ReusableSnapshot? = nil, granularity: PeriodGranularity
+  ) throws(StoreError) {
+    self.init(
+      snapshot: try reader.snapshot(reusing: earlier, includingLinks: false), links: try reader.storedLinks(),
+      granularity: granularity)
+  }
+
   /// Decodes the snapshot's links unless they are `given`.
   private init(
     snapshot: StoreSnapshot, links given: StoredLinks?, granularity: PeriodGranularity, concurrently: Bool

@@ -174,14 +174,10 @@ extension ThemeMapStore {
 
   /// The stored carry-over links by id, as a snapshot holds them; without their quotes unless `texts`.
   static func loadCarryOvers(_ db: Database, texts: Bool) throws -> [CarryOverRecord] {
-    let columns = selection(
-      CarryOverRecord.columns, leavingOut: ["source_quote", "target_quote"], unless: texts)
     // Links repeat theme lists often and term lists a few times each (see `StoreSnapshot.links()`).
     var shared = SharedStrings()
-    return try db.fetchAll(
-      sql: "SELECT \(columns) FROM carry_over ORDER BY id",
-      reservingCapacity: try count("carry_over", db)
-    ) { row in
+    return try db.fetchAll(sql: carryOverSQL(texts: texts), reservingCapacity: try count("carry_over", db)) {
+      row in
       var link = try CarryOverRecord(positionalRow: row)
       link.targetKind = shared.intern(link.targetKind)
       link.sharedThemes = shared.intern(link.sharedThemes)
@@ -193,20 +189,26 @@ extension ThemeMapStore {
   /// The stored links decoded, with their ids, in id order; their quotes empty unless `texts`. Each
   /// row's record is decoded and dropped: only the links are held.
   static func loadLinks(_ db: Database, texts: Bool) throws -> StoredLinks {
-    let columns = selection(
-      CarryOverRecord.columns, leavingOut: ["source_quote", "target_quote"], unless: texts)
     let count = try count("carry_over", db)
     var stored = StoredLinks()
     stored.ids.reserveCapacity(count)
     stored.links.reserveCapacity(count)
     var lists = SharedLists()
-    let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM carry_over ORDER BY id")
+    let rows = try Row.fetchCursor(db, sql: carryOverSQL(texts: texts))
     while let row = try rows.next() {
       let record = try CarryOverRecord(positionalRow: row)
       stored.ids.append(record.id)
       stored.links.append(lists.carryOver(record))
     }
     return stored
+  }
+
+  /// Every stored link's row in id order, its quotes selected as '' unless `texts`: what
+  /// `loadCarryOvers` and `loadLinks` read.
+  private static func carryOverSQL(texts: Bool) -> String {
+    let columns = selection(
+      CarryOverRecord.columns, leavingOut: ["source_quote", "target_quote"], unless: texts)
+    return "SELECT \(columns) FROM carry_over ORDER BY id"
   }
 
   /// The stored outcomes by recommendation id, as a snapshot holds them.

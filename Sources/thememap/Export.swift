@@ -55,28 +55,21 @@ extension ThemeMap {
         formats: format.isEmpty ? GraphFormat.allCases : format)
       let graphFolder = folder.appendingPathComponent("graphs")
       if graphsOnly {
-        let snapshot = try checkedSnapshot(reader)
+        let snapshot = try reader.snapshot(texts: false)
+        warnIfFollowUpsAreStale(snapshot)
         written += try graphs.writeAll(
           try analysedGraphInput(store: store, snapshot: snapshot), to: graphFolder)
       } else {
         // The theme moves feed both the CSVs and the graphs: computed once. The links are read
         // decoded, without a record of each held besides.
-        let analysis = ExportAnalysis(
-          snapshot: try checkedSnapshot(reader, includingLinks: false), links: try reader.storedLinks(),
-          granularity: csvOptions.period)
+        let analysis = try ExportAnalysis(reading: reader, granularity: csvOptions.period)
+        warnIfFollowUpsAreStale(analysis.snapshot)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           graphs: graphs)
         written += try export.write(analysis, reading: reader, to: folder)
       }
       return written
-    }
-
-    /// The snapshot without the long texts, with a warning when its links are out of date.
-    private func checkedSnapshot(_ reader: StoreReader, includingLinks: Bool = true) throws -> StoreSnapshot {
-      let snapshot = try reader.snapshot(texts: false, includingLinks: includingLinks)
-      warnIfFollowUpsAreStale(snapshot)
-      return snapshot
     }
   }
 }

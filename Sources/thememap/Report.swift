@@ -32,10 +32,7 @@ extension ThemeMap {
         try ExportRun(
           csv: nil, graphs: nil, report: HTMLReport(), corpus: "the documents stored in \(store.path)"
         ).write(
-          ExportAnalysis(
-            snapshot: try reader.snapshot(texts: false, includingLinks: false),
-            links: try reader.storedLinks(),
-            granularity: csvOptions.period),
+          try ExportAnalysis(reading: reader, granularity: csvOptions.period),
           reading: reader, to: URL(fileURLWithPath: out))
       }
       for url in written { print("wrote \(url.path)") }

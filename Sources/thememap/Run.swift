@@ -96,10 +96,7 @@ extension ThemeMap {
       let (snapshot, written) = try store.reading { reader in
         // Trends, the timeline and the work programme feed the CSVs, the graphs and the report alike.
         // The links are read decoded, without a record of each held besides.
-        let analysis = ExportAnalysis(
-          snapshot: try reader.snapshot(reusing: linked, includingLinks: false),
-          links: try reader.storedLinks(),
-          granularity: csvOptions.period)
+        let analysis = try ExportAnalysis(reading: reader, reusing: linked, granularity: csvOptions.period)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           report: HTMLReport(), corpus: "the documents in \(sources.path), with the manifest \(manifestPath)")

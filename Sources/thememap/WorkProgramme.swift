@@ -63,8 +63,10 @@ extension ThemeMap {
 /// Says on standard error when the stored links predate the documents or tags.
 func warnIfFollowUpsAreStale(_ snapshot: StoreSnapshot) {
   guard !snapshot.followUpsAreCurrent else { return }
+  // Linking stores an outcome for every recommendation, links or none: the outcomes say whether it
+  // has run, whether or not the snapshot was read with its links.
   let message =
-    snapshot.carryOvers.isEmpty && snapshot.outcomes.isEmpty
+    snapshot.outcomes.isEmpty
     ? "warning: no links stored yet; run `thememap link` for carry-over links and statuses\n"
     : "warning: documents or tags changed since the links were made; run `thememap link` again\n"
   FileHandle.standardError.write(Data(message.utf8))
