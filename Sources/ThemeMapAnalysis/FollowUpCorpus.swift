@@ -13,9 +13,10 @@ struct VectorEntry: Sendable, Hashable {
 /// A record the linker compares: a recommendation (earlier side and later side) or an item (later
 /// side only), as term and theme vectors.
 ///
-/// A corpus holds one per item and recommendation, so the numbers are kept in 32 bits and its
-/// vectors are in the corpus's `VectorTable`s (96 bytes a record, where whole `Int`s, optionals and an
-/// array per vector took 160).
+/// A corpus holds one per item and recommendation, so the numbers are kept in 32 bits, its vectors
+/// are in the corpus's `VectorTable`s and its text and mentions stay in the snapshot, read by id when
+/// a quote needs them (48 bytes a record, where whole `Int`s, optionals, an array per vector and a
+/// copy of each recommendation's mentions took 160).
 struct FollowUpDocument: Sendable {
   enum Kind: UInt8, Sendable { case recommendation, item }
 
@@ -34,15 +35,10 @@ struct FollowUpDocument: Sendable {
   @OptionalCompact32 var latest: Int?
   /// Number of terms with repeats.
   @Compact32 var length: Int
-  /// A recommendation's text; empty for an item, whose text `text(of:)` joins again when a quote needs
-  /// it, so that the corpus does not hold a second copy of every item's minutes.
-  var text: String
-  /// The mentions inside it, for quoting.
-  var mentions: ArraySlice<MentionSummary>
 
   init(
     kind: Kind, id: Int64, itemID: Int64, meetingID: Int64, family: Int, earliest: Int?, latest: Int?,
-    recommendationKind: Recommendation.Kind?, text: String, mentions: ArraySlice<MentionSummary>
+    recommendationKind: Recommendation.Kind?
   ) {
     self.kind = kind
     self.recommendationKind = recommendationKind
@@ -53,8 +49,6 @@ struct FollowUpDocument: Sendable {
     self.earliest = earliest
     self.latest = latest
     length = 0
-    self.text = text
-    self.mentions = mentions
   }
 
   /// The text an item is compared by: its title, agenda text and minutes, the empty ones left out.
@@ -169,20 +163,17 @@ struct FollowUpCorpus: Sendable {
         let facts = meetingFacts[meeting.id]
       else { return }
       let itemID = text.id
-      let mentions = lookup.mentionsByItem[itemID].map { $0[...] } ?? []
+      let mentions = lookup.mentionsByItem[itemID] ?? []
       for record in recommendationsByItem[itemID] ?? [] {
         guard let id = record.id else { continue }
-        let inside = mentions.filter {
-          $0.spanStart >= record.spanStart && $0.spanEnd <= record.spanEnd
-        }
+        let inside = lookup.mentions(of: record)
         order.append((facts.rank, item.ordinal, record.ordinal))
         batch.append(
           (
             FollowUpDocument(
               kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
               earliest: facts.earliest, latest: facts.latest,
-              recommendationKind: Recommendation.Kind(rawValue: record.kind), text: record.text,
-              mentions: inside[...]),
+              recommendationKind: Recommendation.Kind(rawValue: record.kind)),
             TermVectorBuilder.Record(texts: [record.text], mentions: inside[...])
           ))
         pendingBytes += record.text.utf8.count
@@ -194,8 +185,7 @@ struct FollowUpCorpus: Sendable {
         (
           FollowUpDocument(
             kind: .item, id: itemID, itemID: itemID, meetingID: meeting.id, family: facts.family,
-            earliest: facts.earliest, latest: facts.latest, recommendationKind: nil, text: "",
-            mentions: mentions),
+            earliest: facts.earliest, latest: facts.latest, recommendationKind: nil),
           TermVectorBuilder.Record(
             texts: [item.title, text.agendaText, text.minutesText], mentions: mentions,
             keepsOnlySharedTerms: true)
@@ -325,9 +315,20 @@ struct FollowUpCorpus: Sendable {
   /// title when the snapshot holds no texts: `FollowUpLinker` reads those again for quotes).
   func text(of index: Int) -> String {
     let document = documents[index]
-    guard document.kind == .item else { return document.text }
-    guard let item = lookup.itemByID[document.id] else { return "" }
-    return FollowUpDocument.text(of: item)
+    switch document.kind {
+    case .recommendation: return lookup.recommendationByID[document.id]?.text ?? ""
+    case .item: return lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? ""
+    }
+  }
+
+  /// The mentions inside a record, in span order: an item's, or those inside a recommendation's span.
+  func mentions(of index: Int) -> ArraySlice<MentionSummary> {
+    let document = documents[index]
+    switch document.kind {
+    case .recommendation:
+      return lookup.recommendationByID[document.id].map { lookup.mentions(of: $0)[...] } ?? []
+    case .item: return lookup.mentionsByItem[document.id] ?? []
+    }
   }
 
   private static func familyIndex(

@@ -13,11 +13,12 @@ extension FollowUpLinker {
   /// one of `updateRequestPhrases` ("That the Panel be kept updated on ...", "The PCC was asked to
   /// provide an update ...", "That the Deputy PCC report on ..."). An item, or a point raised under an "Update" heading, reports; it does not
   /// ask.
-  static func asksForUpdate(_ document: FollowUpDocument) -> Bool {
+  static func asksForUpdate(_ index: Int, in corpus: FollowUpCorpus) -> Bool {
+    let document = corpus.documents[index]
     guard document.kind == .recommendation,
       let kind = document.recommendationKind, [.recommendation, .action, .resolution].contains(kind)
     else { return false }
-    let lowered = document.text.lowercased()
+    let lowered = corpus.text(of: index).lowercased()
     return updateRequestPhrases.contains { lowered.contains($0) }
   }
 
@@ -62,7 +63,7 @@ extension FollowUpLinker {
         if restatements.contains(where: { corpus.documents[$0].meetingID == meeting }) {
           status = .repeated
         } else if links.contains(where: {
-          corpus.documents[$0].meetingID == meeting && asksForUpdate(corpus.documents[$0])
+          corpus.documents[$0].meetingID == meeting && asksForUpdate($0, in: corpus)
         }) {
           status = .updateRequested
         } else {

@@ -277,7 +277,7 @@ public struct FollowUpLinker: Sendable {
   private static func quote(_ text: String, of index: Int, _ focus: QuoteFocus, _ corpus: FollowUpCorpus)
     -> String
   {
-    let mentions = corpus.documents[index].mentions
+    let mentions = corpus.mentions(of: index)
     let theme = focus.theme >= 0 ? corpus.themeIDs[Int(focus.theme)] : nil
     let term = focus.term >= 0 ? focus.term : nil
     let range =

@@ -100,13 +100,13 @@ import ThemeMapTestSupport
   /// A corpus holds one document per item and recommendation: its numbers are 32-bit, and an undated
   /// meeting's days still read back as nil, the first and last days of the calendar as themselves.
   @Test func followUpDocumentsAreSmallAndKeepTheirDays() {
-    #expect(MemoryLayout<FollowUpDocument>.stride == 96)
+    #expect(MemoryLayout<FollowUpDocument>.stride == 48)
     let first = CalendarDay(year: 1, month: 1, day: 1)?.daysSinceEpoch
     let last = CalendarDay(year: 9999, month: 12, day: 31)?.daysSinceEpoch
     for (earliest, latest) in [(nil, nil), (first, last), (0, 0), (-1, 16_740)] as [(Int?, Int?)] {
       var document = FollowUpDocument(
         kind: .item, id: 1, itemID: 1, meetingID: 2, family: 3, earliest: earliest, latest: latest,
-        recommendationKind: nil, text: "", mentions: [])
+        recommendationKind: nil)
       document.length = 4_000
       #expect(document.earliest == earliest && document.latest == latest)
       #expect(document.family == 3 && document.length == 4_000)

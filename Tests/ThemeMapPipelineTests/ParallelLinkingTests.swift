@@ -63,7 +63,8 @@ import ThemeMapTestSupport
       let document = serial.documents[index]
       let text =
         document.kind == .item
-        ? lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? "" : document.text
+        ? lookup.itemByID[document.id].map(FollowUpDocument.text(of:)) ?? ""
+        : lookup.recommendationByID[document.id]?.text ?? ""
       let terms = TermNormaliser().terms(in: text)
       var counts: [Int32: Int32] = [:]
       for term in terms where document.kind == .recommendation || recommendationTerms.contains(term) {
