@@ -212,7 +212,7 @@ public struct FollowUpLinker: Sendable {
     of source: Int, among candidates: [Int], in corpus: FollowUpCorpus
   ) -> (found: [(target: Int, pair: PairScore)], restatements: [Int]) {
     let latest = corpus.documents[source].latest
-    let hasThemes = !corpus.themeVectors[source].isEmpty
+    let hasThemes = !corpus.themeVectors.isEmptyVector(at: source)
     var found: [(target: Int, pair: PairScore)] = []
     var restatements: [Int] = []
     for target in candidates {
@@ -247,7 +247,8 @@ public struct FollowUpLinker: Sendable {
   private func isNearIdentical(_ source: Int, _ target: Int, themes: Double, _ corpus: FollowUpCorpus)
     -> Bool
   {
-    let themeless = corpus.themeVectors[source].isEmpty && corpus.themeVectors[target].isEmpty
+    let themeless =
+      corpus.themeVectors.isEmptyVector(at: source) && corpus.themeVectors.isEmptyVector(at: target)
     guard themeless || themes >= parameters.repeatSimilarity else { return false }
     return corpus.wordCosine(source, target) >= parameters.repeatSimilarity
   }

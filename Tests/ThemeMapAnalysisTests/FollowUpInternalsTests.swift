@@ -134,6 +134,42 @@ import ThemeMapTestSupport
     }
   }
 
+  /// Shared keys come with both counts, those of 255 and over too, whether the two vectors are walked
+  /// together or the shorter is searched for in the longer, and in either order.
+  @Test func vectorTableSharesKeysWithTheirCounts() {
+    let short = [
+      VectorEntry(key: 4, count: 1), VectorEntry(key: 90, count: 255), VectorEntry(key: 300, count: 7),
+    ]
+    let long = (0..<400).map { (key: Int) -> VectorEntry in
+      let count = key % 3 == 0 ? 1_000 + key : 1 + key % 254
+      return VectorEntry(key: Int32(key), count: Int32(count))
+    }
+    let similar = (0..<350).map { (key: Int) -> VectorEntry in
+      VectorEntry(key: Int32(key + 2), count: Int32(254 + key % 4))
+    }
+    for chunkEntries in [3, 1 << 20] {
+      var table = VectorTable(chunkEntries: chunkEntries)
+      for vector in [short, long, similar, []] { table.append(vector) }
+      func shared(_ left: Int, _ right: Int) -> [[Int]] {
+        var found: [[Int]] = []
+        table.forEachSharedKey(left, right) { key, leftCount, rightCount in
+          found.append([Int(key), leftCount, rightCount])
+        }
+        return found
+      }
+      func expected(_ left: [VectorEntry], _ right: [VectorEntry]) -> [[Int]] {
+        let counts = Dictionary(uniqueKeysWithValues: right.map { ($0.key, Int($0.count)) })
+        return left.compactMap { entry in counts[entry.key].map { [Int(entry.key), Int(entry.count), $0] } }
+      }
+      #expect(shared(0, 1) == expected(short, long) && shared(0, 1).map { $0[2] } == [5, 1_090, 1_300])
+      #expect(shared(1, 0) == expected(long, short))
+      #expect(shared(1, 2) == expected(long, similar) && shared(1, 2).count == 350)
+      #expect(shared(2, 1) == expected(similar, long))
+      #expect(!table.isEmptyVector(at: 0) && table.isEmptyVector(at: 3) && shared(3, 1).isEmpty)
+      #expect(Array(table[1]) == long)
+    }
+  }
+
   /// Each recommendation's follow-ups come back as added, across the joined runs of the workers,
   /// recommendations without any included.
   @Test func acceptedFollowUpsKeepEachRecommendationsOwn() {
