@@ -40,4 +40,18 @@ struct AcceptedFollowUps: RandomAccessCollection, Sendable {
       ends += part.ends.lazy.map { $0 + offset }
     }
   }
+
+  /// The recommendations of `parts` in the order `places` gives: its `i`-th element says which
+  /// part holds the `i`-th recommendation, and where in it.
+  init(gathering parts: [AcceptedFollowUps], at places: [(part: Int, index: Int)]) {
+    followUps.reserveCapacity(parts.reduce(0) { $0 + $1.followUps.count })
+    ends.reserveCapacity(places.count)
+    for place in places { append(parts[place.part][place.index]) }
+  }
+
+  /// Adds the next recommendation's follow-ups as they were accepted.
+  private mutating func append(_ found: ArraySlice<FollowUp>) {
+    followUps += found
+    ends.append(followUps.count)
+  }
 }

@@ -91,6 +91,8 @@ struct FollowUpCorpus: Sendable {
   var themeNorm: [Double]
   /// Indexes of the recommendations, in store order.
   var recommendationIndexes: [Int]
+  /// How many body families the records' `family` numbers (one when links may cross families).
+  var familyCount: Int
   /// The term id of every folded word read (-1 for a word that is no term), for finding a term in a
   /// record's text again without stemming every word before it.
   var wordTerms: WordTermTable
@@ -194,6 +196,7 @@ struct FollowUpCorpus: Sendable {
       if pendingBytes >= limit { flush() }
     }
     flush()
+    familyCount = max(1, families.count)
     let (last, table, vocabulary, readTerms, readThemes) = pipeline.finish()
     pending += last
     wordTerms = table

@@ -82,18 +82,19 @@ public struct FollowUpLinker: Sendable {
   static let recommendationsPerBatch = 8_192
 
   /// `link(_:texts:)` on up to `workers` threads, reading the texts of `quotedItemsPerBatch` linked
-  /// items at a time for their quotes; the result is the same for any number of either (1 worker does
-  /// everything on the calling thread).
+  /// items at a time for their quotes and indexing body families `familyBatchRecords` records at a
+  /// time; the result is the same for any number of each (1 worker does everything on the calling
+  /// thread).
   func link<Texts: ItemTextSource>(
     _ snapshot: StoreSnapshot, texts: Texts, workers: Int,
     quotedItemsPerBatch: Int = FollowUpLinker.quotedItemsPerBatch,
-    recommendationsPerBatch: Int = .max
+    recommendationsPerBatch: Int = .max, familyBatchRecords: Int = FollowUpLinker.familyBatchRecords
   ) throws(Texts.Failure) -> FollowUpResult {
     var links: [CarryOver] = []
     var quotes: [CarryOverTargetQuote] = []
     let summary = try link(
       snapshot, texts: texts, workers: workers, quotedItemsPerBatch: quotedItemsPerBatch,
-      recommendationsPerBatch: recommendationsPerBatch,
+      recommendationsPerBatch: recommendationsPerBatch, familyBatchRecords: familyBatchRecords,
       delivering: { batch throws(Texts.Failure) in links += batch },
       quoting: { batch throws(Texts.Failure) in quotes += batch })
     if !quotes.isEmpty {
@@ -119,11 +120,13 @@ public struct FollowUpLinker: Sendable {
     return FollowUpResult(links: links, outcomes: summary.outcomes, statistics: summary.statistics)
   }
 
-  /// The linking itself: scores every recommendation's candidates on `workers` threads, then makes,
-  /// quotes and delivers the links of `recommendationsPerBatch` recommendations at a time.
+  /// The linking itself: scores every recommendation's candidates on `workers` threads, body families
+  /// of up to `familyBatchRecords` records at a time, then makes, quotes and delivers the links of
+  /// `recommendationsPerBatch` recommendations at a time.
   func link<Texts: ItemTextSource>(
     _ snapshot: StoreSnapshot, texts: Texts, workers: Int, quotedItemsPerBatch: Int,
-    recommendationsPerBatch: Int, delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void,
+    recommendationsPerBatch: Int, familyBatchRecords: Int = FollowUpLinker.familyBatchRecords,
+    delivering deliver: ([CarryOver]) throws(Texts.Failure) -> Void,
     quoting deliverQuotes: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) -> FollowUpSummary {
     let lookup = SnapshotLookup(snapshot)
@@ -131,31 +134,53 @@ public struct FollowUpLinker: Sendable {
     let sources = corpus.recommendationIndexes
     // Each recommendation's follow-ups and restatements, by its place in `sources`.
     let accepted: AcceptedFollowUps
-    let repeats: [[Int]]
-    let scoredPairs: Int
+    var repeats: [[Int]] = []
+    var scoredPairs = 0
     do {
-      // The index's postings are the linker's largest structure: scoped so that they are freed before
-      // the links and their quotes are made.
-      let index = FollowUpIndex(corpus: corpus, parameters: parameters)
-      let scoring = corpus
-      // Recommendations are scored independently of each other: runs of them go to the workers, and
-      // their results are put back together in order.
-      let runs = Parallel.map(Parallel.runs(of: sources.count, workers: workers), workers: workers) { run in
-        var found = AcceptedFollowUps()
-        var restated: [[Int]] = []
-        var scored = 0
-        for source in sources[run] {
-          let candidates = index.candidates(of: source, in: scoring, parameters: parameters)
-          scored += candidates.count
-          let (targets, restatements) = followUps(of: source, among: candidates, in: scoring)
-          found.append(targets)
-          restated.append(restatements)
-        }
-        return (found: found, restated: restated, scored: scored)
+      // A recommendation looks up only its own family's records, so the families are indexed and their
+      // recommendations scored a batch at a time: the postings of the whole corpus, the linker's largest
+      // structure, are never held at once.
+      let postingOrder = FollowUpIndex.postingOrder(of: corpus)
+      let batches = Self.familyBatches(of: corpus, maxRecords: familyBatchRecords)
+      // Each recommendation's batch and its place among the batch's recommendations.
+      var places: [(part: Int, index: Int)] = []
+      var ordinalsOfBatch = [[Int]](repeating: [], count: batches.count)
+      places.reserveCapacity(sources.count)
+      for (ordinal, source) in sources.enumerated() {
+        let batch = batches.batchOfFamily[corpus.documents[source].family]
+        places.append((batch, ordinalsOfBatch[batch].count))
+        ordinalsOfBatch[batch].append(ordinal)
       }
-      accepted = AcceptedFollowUps(joining: runs.map(\.found))
-      repeats = runs.flatMap(\.restated)
-      scoredPairs = runs.reduce(0) { $0 + $1.scored }
+      var found: [AcceptedFollowUps] = []
+      var restated: [[[Int]]] = []
+      for (batch, ordinals) in ordinalsOfBatch.enumerated() {
+        let index = FollowUpIndex(
+          corpus: corpus, parameters: parameters, postingOrder: postingOrder,
+          indexing: batches.batchOfFamily.map { $0 == batch })
+        let scoring = corpus
+        // Recommendations are scored independently of each other: runs of them go to the workers, and
+        // their results are put back together in order.
+        let runs = Parallel.map(Parallel.runs(of: ordinals.count, workers: workers), workers: workers) {
+          run in
+          var found = AcceptedFollowUps()
+          var restated: [[Int]] = []
+          var scored = 0
+          for ordinal in ordinals[run] {
+            let source = sources[ordinal]
+            let candidates = index.candidates(of: source, in: scoring, parameters: parameters)
+            scored += candidates.count
+            let (targets, restatements) = followUps(of: source, among: candidates, in: scoring)
+            found.append(targets)
+            restated.append(restatements)
+          }
+          return (found: found, restated: restated, scored: scored)
+        }
+        found.append(AcceptedFollowUps(joining: runs.map(\.found)))
+        restated.append(runs.flatMap(\.restated))
+        scoredPairs += runs.reduce(0) { $0 + $1.scored }
+      }
+      accepted = AcceptedFollowUps(gathering: found, at: places)
+      repeats = places.map { restated[$0.part][$0.index] }
     }
     let statistics = FollowUpResult.Statistics(
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
@@ -197,6 +222,30 @@ public struct FollowUpLinker: Sendable {
     return FollowUpSummary(
       outcomes: outcomes, statistics: statistics, links: linkCount,
       linkedRecommendations: accepted.count { !$0.isEmpty })
+  }
+
+  /// The records a batch of body families is indexed for at most, unless one family alone has more: at
+  /// 1 GB of minutes the index of every family at once took 121 MB of the link's peak.
+  static let familyBatchRecords = 1 << 17
+
+  /// Body families in batches of at most `maxRecords` records (a larger family is a batch of its own),
+  /// in family order: each family's batch, and how many batches there are.
+  static func familyBatches(of corpus: FollowUpCorpus, maxRecords: Int) -> (batchOfFamily: [Int], count: Int)
+  {
+    var recordsOfFamily = [Int](repeating: 0, count: corpus.familyCount)
+    for document in corpus.documents { recordsOfFamily[document.family] += 1 }
+    var batchOfFamily = [Int](repeating: 0, count: corpus.familyCount)
+    var batch = 0
+    var filled = 0
+    for (family, records) in recordsOfFamily.enumerated() {
+      if filled > 0, filled + records > maxRecords {
+        batch += 1
+        filled = 0
+      }
+      batchOfFamily[family] = batch
+      filled += records
+    }
+    return (batchOfFamily, batch + 1)
   }
 
   /// Scores a recommendation's candidates and keeps its follow-ups and its restatements.

@@ -114,9 +114,35 @@ import ThemeMapTestSupport
     #expect(pairs > 2_000, "\(slim.recommendationIndexes.count) recommendations")
   }
 
-  @Test(arguments: [(2, 256, Int.max), (3, 1, 5), (16, 4, 1), (2, 256, 64)])
+  /// Families are indexed in batches of whole families, as few as the record limit allows.
+  @Test func familyBatchesHoldWholeFamiliesUpToTheLimit() throws {
+    let snapshot = try Self.store.get().snapshot()
+    let corpus = FollowUpCorpus(lookup: SnapshotLookup(snapshot), parameters: FollowUpParameters())
+    var recordsOfFamily = [Int](repeating: 0, count: corpus.familyCount)
+    for document in corpus.documents { recordsOfFamily[document.family] += 1 }
+    #expect(corpus.familyCount > 3, "\(recordsOfFamily)")
+    for limit in [1, 40, 300, Int.max] {
+      let batches = FollowUpLinker.familyBatches(of: corpus, maxRecords: limit)
+      #expect(batches.batchOfFamily.count == corpus.familyCount)
+      var records = [Int](repeating: 0, count: batches.count)
+      var families = [Int](repeating: 0, count: batches.count)
+      for (family, batch) in batches.batchOfFamily.enumerated() {
+        records[batch] += recordsOfFamily[family]
+        families[batch] += 1
+      }
+      // Every batch is used; over the limit only with one family; no two neighbours would fit in one.
+      #expect(families.allSatisfy { $0 > 0 })
+      #expect(zip(records, families).allSatisfy { $0 <= limit || $1 == 1 })
+      #expect(zip(records, records.dropFirst()).allSatisfy { $0 + $1 > limit })
+      #expect(batches.batchOfFamily == batches.batchOfFamily.sorted())
+    }
+    #expect(FollowUpLinker.familyBatches(of: corpus, maxRecords: 1).count == corpus.familyCount)
+    #expect(FollowUpLinker.familyBatches(of: corpus, maxRecords: .max).count == 1)
+  }
+
+  @Test(arguments: [(2, 256, Int.max, Int.max), (3, 1, 5, 1), (16, 4, 1, 50), (2, 256, 64, 1 << 17)])
   func parallelLinkingEqualsSerialLinking(
-    workers: Int, quotedItemsPerBatch: Int, recommendationsPerBatch: Int
+    workers: Int, quotedItemsPerBatch: Int, recommendationsPerBatch: Int, familyBatchRecords: Int
   )
     throws
   {
@@ -133,7 +159,8 @@ import ThemeMapTestSupport
     let parallel = try store.reading { reader in
       try linker.link(
         try reader.snapshotForLinking(texts: false), texts: reader, workers: workers,
-        quotedItemsPerBatch: quotedItemsPerBatch, recommendationsPerBatch: recommendationsPerBatch)
+        quotedItemsPerBatch: quotedItemsPerBatch, recommendationsPerBatch: recommendationsPerBatch,
+        familyBatchRecords: familyBatchRecords)
     }
     #expect(parallel.links == serial.links)
     #expect(parallel.outcomes == serial.outcomes)
