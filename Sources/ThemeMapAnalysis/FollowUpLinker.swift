@@ -354,7 +354,8 @@ public struct FollowUpLinker: Sendable {
     let order = waiting.indices.sorted {
       (itemIDs[$0], waiting[$0].recommendationID) < (itemIDs[$1], waiting[$1].recommendationID)
     }
-    var unread = order.runs { itemIDs[$0] }
+    var unread: [Int64: ArraySlice<Int>] = [:]
+    for (item, quotes) in RunsByID(order, id: { itemIDs[$0] }) { unread[item] = quotes }
     // Each item's text and its waiting quotes.
     var pending: [(text: String, quotes: ArraySlice<Int>)] = []
     func flush() throws(Texts.Failure) {

@@ -22,7 +22,7 @@ public struct SnapshotLookup: Sendable {
   public let itemByID: RecordsByID<ItemRecord>
   /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
   /// as the store loads it, so that the lookup holds no second copy of every mention.
-  public let mentionsByItem: [Int64: ArraySlice<MentionSummary>]
+  public let mentionsByItem: RunsByID<MentionSummary>
   /// Recommendations by id (positions in `snapshot.recommendations`, not copies).
   public let recommendationByID: RecordsByID<RecommendationRecord>
   /// Parent theme id by theme id.
@@ -41,7 +41,7 @@ public struct SnapshotLookup: Sendable {
     self.snapshot = snapshot
     meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     itemByID = RecordsByID(snapshot.items, id: \.id)
-    mentionsByItem = snapshot.mentions.runs(by: \.itemId)
+    mentionsByItem = RunsByID(snapshot.mentions, id: \.itemId)
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },

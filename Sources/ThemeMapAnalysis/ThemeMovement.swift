@@ -202,7 +202,8 @@ public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable 
   /// Each theme's appearances, by theme id: slices of the table, whose rows come theme by theme.
   public var byTheme: [String: Slice<ThemeAppearanceTable>] {
     Dictionary(
-      rows.runs(by: \.theme).map { theme, run in (themeIDs[Int(theme)], self[run.startIndex..<run.endIndex])
+      RunsByID(rows, id: { Int64($0.theme) }).map { theme, run in
+        (themeIDs[Int(theme)], self[run.startIndex..<run.endIndex])
       },
       uniquingKeysWith: { first, _ in first })
   }

@@ -8,7 +8,7 @@ extension WorkProgramme {
     /// Positions in the outcomes, not copies.
     let outcomeByID: RecordsByID<RecommendationOutcome>
     /// Slices of the links, which the store gives by recommendation.
-    let linksBySource: [Int64: ArraySlice<CarryOver>]
+    let linksBySource: RunsByID<CarryOver>
     /// The latest day each theme was mentioned at a meeting of each body family.
     let lastMention: [FamilyTheme: CalendarDay]
 
@@ -23,7 +23,7 @@ extension WorkProgramme {
       self.lookup = lookup
       let snapshot = lookup.snapshot
       outcomeByID = RecordsByID(outcomes, id: \.recommendationID)
-      linksBySource = links.runs(by: \.recommendationID)
+      linksBySource = RunsByID(links, id: \.recommendationID)
       // Each meeting's day and family, found once rather than once per mention (the day is parsed
       // from text on every read).
       var dayAndFamily: [Int64: (day: CalendarDay, family: String)] = [:]

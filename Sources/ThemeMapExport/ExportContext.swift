@@ -31,7 +31,7 @@ struct ExportContext {
 
   var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
   var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
-  var mentionsByItem: [Int64: ArraySlice<MentionSummary>] { lookup.mentionsByItem }
+  var mentionsByItem: RunsByID<MentionSummary> { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }
 
   /// Theme ids of mentions, distinct, in taxonomy order.

@@ -77,3 +77,85 @@ public struct RecordsByID<Record: Sendable>: Sendable {
     }
   }
 }
+
+/// Elements grouped by an id, each group a slice of one array, looked up by the id: the store's
+/// mentions by item, say.
+///
+/// A `[Int64: ArraySlice<Element>]` took 56 bytes an id (a slice and a hash-table slot); this keeps
+/// each group's id and bounds (16 bytes) and looks them up through `RecordsByID`.
+///
+/// ```swift
+/// let mentionsByItem = RunsByID(snapshot.mentions, id: \.itemId)
+/// mentionsByItem[42]?.count   // the mentions of item 42, or nil when it has none
+/// for (itemID, mentions) in mentionsByItem { ... }
+/// ```
+public struct RunsByID<Element: Sendable>: Sequence, Sendable {
+  /// Every element, each id's together.
+  public let elements: [Element]
+  private let runs: RecordsByID<IDRun>
+
+  /// Groups `elements` by `id`. When each id's elements are together already (as the store loads
+  /// mentions by item), the groups are slices of `elements` itself; otherwise of a copy that puts them
+  /// together, each id's in their given order.
+  /// - Complexity: O(n), or O(n log n) when the elements are not grouped.
+  public init(_ elements: [Element], id: (Element) -> Int64) {
+    let runs = RecordsByID(IDRun.runs(of: elements, id: id), id: \.id)
+    // An id in two runs is counted once.
+    if runs.count == runs.records.count {
+      self.elements = elements
+      self.runs = runs
+    } else {
+      let ids = elements.map(id)
+      let order = elements.indices.sorted { (ids[$0], $0) < (ids[$1], $1) }
+      let sorted = order.map { elements[$0] }
+      self.elements = sorted
+      self.runs = RecordsByID(IDRun.runs(of: sorted, id: id), id: \.id)
+    }
+  }
+
+  /// The elements with this id, in their order, or nil when none has it.
+  public subscript(id: Int64) -> ArraySlice<Element>? {
+    runs[id].map { elements[Int($0.start)..<Int($0.end)] }
+  }
+
+  /// How many distinct ids there are.
+  public var count: Int { runs.count }
+
+  /// Each id with its elements, in the order the groups are in `elements`.
+  public struct Iterator: IteratorProtocol {
+    fileprivate let elements: [Element]
+    fileprivate var runs: IndexingIterator<[IDRun]>
+
+    /// The next id with its elements, or nil after the last.
+    public mutating func next() -> (id: Int64, elements: ArraySlice<Element>)? {
+      runs.next().map { run in (run.id, elements[Int(run.start)..<Int(run.end)]) }
+    }
+  }
+
+  /// An iterator over each id with its elements.
+  public func makeIterator() -> Iterator {
+    Iterator(elements: elements, runs: runs.records.makeIterator())
+  }
+}
+
+/// One id's elements in a `RunsByID`: `elements[start..<end]`.
+struct IDRun: Sendable {
+  var id: Int64
+  var start: Int32
+  var end: Int32
+
+  /// The runs of equal ids in `elements`, in order.
+  static func runs<Element>(of elements: [Element], id: (Element) -> Int64) -> [IDRun] {
+    var runs: [IDRun] = []
+    var start = 0
+    while start < elements.count {
+      let current = id(elements[start])
+      var end = start + 1
+      while end < elements.count, id(elements[end]) == current { end += 1 }
+      runs.append(
+        IDRun(id: current, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+      start = end
+    }
+    return runs
+  }
+}

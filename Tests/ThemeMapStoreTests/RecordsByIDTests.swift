@@ -59,4 +59,33 @@ import ThemeMapStore
     let rows = (-40...(-1)).map { Row(id: Int64($0), name: "n\($0)") }
     expectSameAsDictionary(rows, probing: [-41, 0, 1, .min, .max])
   }
+
+  /// `RunsByID` gives each id's elements in their order, as grouping into a dictionary does, whether
+  /// the ids come together (slices of the array itself) or interleaved (slices of a grouped copy).
+  @Test(arguments: [false, true])
+  func runsGroupElementsByIDInTheirOrder(interleaved: Bool) {
+    let together = [
+      Row(id: 7, name: "a"), Row(id: 7, name: "b"), Row(id: 2, name: "c"), Row(id: 2, name: "d"),
+      Row(id: 2, name: "e"), Row(id: 9_000_000_000, name: "f"),
+    ]
+    // Interleaved: 7 comes back after the others.
+    let rows = interleaved ? together + [Row(id: 7, name: "g")] : together
+    let runs = RunsByID(rows, id: { $0.id ?? -1 })
+    let expected = Dictionary(grouping: rows, by: { $0.id ?? -1 })
+    #expect(runs.count == expected.count)
+    for (id, group) in expected { #expect(runs[id].map(Array.init) == group, "id \(id)") }
+    #expect(runs[3] == nil && runs[-1] == nil && runs[.max] == nil)
+    var seen: [Int64: [Row]] = [:]
+    for (id, elements) in runs {
+      #expect(seen[id] == nil, "id \(id) twice")
+      seen[id] = Array(elements)
+    }
+    #expect(seen == expected)
+    // Grouped already, no copy: the groups are in the given order, slices with the array's indexes.
+    if !interleaved {
+      #expect(runs.map(\.id) == [7, 2, 9_000_000_000] && runs.elements == rows)
+      #expect(runs[2]?.startIndex == 2 && runs[2]?.endIndex == 5)
+    }
+    #expect(RunsByID([Row](), id: { $0.id ?? -1 }).count == 0)
+  }
 }

@@ -9,7 +9,7 @@ struct ReportContext {
   let itemByID: RecordsByID<ItemRecord>
   let recommendationByID: RecordsByID<RecommendationRecord>
   let themeLabel: [String: String]
-  let linksFrom: [Int64: ArraySlice<CarryOver>]
+  let linksFrom: RunsByID<CarryOver>
   let outcomeOf: RecordsByID<RecommendationOutcome>
   /// How to reach a document from the report: the folder the report is in and the folder relative
   /// document paths start from.
@@ -53,7 +53,7 @@ struct ReportContext {
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     themeLabel = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-    linksFrom = input.links.runs(by: \.recommendationID)
+    linksFrom = RunsByID(input.links, id: \.recommendationID)
     outcomeOf = RecordsByID(input.outcomes, id: \.recommendationID)
   }
 
