@@ -262,6 +262,16 @@ struct FollowUpCorpus: Sendable {
     self.themeNorm = themeNorm
   }
 
+  /// Frees what only scoring and evidence read: the vectors, their weights and norms, a third of the
+  /// corpus, which the linker no longer needs once every link is made (quotes find words through
+  /// `wordTerms`; statuses read records, meetings and days).
+  mutating func releaseScoringData() {
+    termVectors = VectorTable()
+    themeVectors = VectorTable()
+    (documentFrequency, themeWeight, termIDF) = ([], [], [])
+    (lengthRatio, idfSum, termNorm, themeNorm) = ([], [], [], [])
+  }
+
   /// A meeting's chronological rank, body family and days, as the records of its items need them.
   private struct MeetingFacts {
     var rank: Int

@@ -130,7 +130,7 @@ public struct FollowUpLinker: Sendable {
     quoting deliverQuotes: ([CarryOverTargetQuote]) throws(Texts.Failure) -> Void
   ) throws(Texts.Failure) -> FollowUpSummary {
     let lookup = SnapshotLookup(snapshot)
-    let corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
+    var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
     let sources = corpus.recommendationIndexes
     // Each recommendation's follow-ups and restatements, by its place in `sources`.
     let accepted: AcceptedFollowUps
@@ -184,39 +184,45 @@ public struct FollowUpLinker: Sendable {
     }
     let statistics = FollowUpResult.Statistics(
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
-    let quoting = corpus
     var linkCount = 0
     // The item targets whose quotes wait for the pass over the items' texts, made after the last batch.
     var waiting: [WaitingQuote] = []
     let size = max(1, recommendationsPerBatch)
     var start = 0
-    while start < sources.count {
-      let batch = start..<(start + min(size, sources.count - start))
-      let built = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
-        var links: [CarryOver] = []
-        var waiting: [WaitingQuote] = []
-        for ordinal in run.lazy.map({ $0 + batch.lowerBound }) {
-          for followUp in accepted[ordinal] {
-            let (link, focus) = carryOver(
-              sources[ordinal], Int(followUp.target), score: followUp.score, quoting,
-              holdsTexts: snapshot.holdsTexts)
-            if let focus {
-              waiting.append(
-                WaitingQuote(recommendationID: link.recommendationID, target: followUp.target, focus: focus))
+    // Scoped, so that the corpus copy the workers read is gone before `releaseScoringData`.
+    do {
+      let quoting = corpus
+      while start < sources.count {
+        let batch = start..<(start + min(size, sources.count - start))
+        let built = Parallel.map(Parallel.runs(of: batch.count, workers: workers), workers: workers) { run in
+          var links: [CarryOver] = []
+          var waiting: [WaitingQuote] = []
+          for ordinal in run.lazy.map({ $0 + batch.lowerBound }) {
+            for followUp in accepted[ordinal] {
+              let (link, focus) = carryOver(
+                sources[ordinal], Int(followUp.target), score: followUp.score, quoting,
+                holdsTexts: snapshot.holdsTexts)
+              if let focus {
+                waiting.append(
+                  WaitingQuote(recommendationID: link.recommendationID, target: followUp.target, focus: focus)
+                )
+              }
+              links.append(link)
             }
-            links.append(link)
           }
+          return (links: links, waiting: waiting)
         }
-        return (links: links, waiting: waiting)
+        let links = built.flatMap(\.links)
+        waiting += built.flatMap(\.waiting)
+        linkCount += links.count
+        try deliver(links)
+        start = batch.upperBound
       }
-      let links = built.flatMap(\.links)
-      waiting += built.flatMap(\.waiting)
-      linkCount += links.count
-      try deliver(links)
-      start = batch.upperBound
     }
+    // Every link is made: what is left (quotes, statuses) reads no vector.
+    corpus.releaseScoringData()
     try quoteItems(
-      waiting, corpus: corpus, texts: texts, workers: workers, itemsPerBatch: quotedItemsPerBatch,
+      consume waiting, corpus: corpus, texts: texts, workers: workers, itemsPerBatch: quotedItemsPerBatch,
       delivering: deliverQuotes)
     let outcomes = Self.outcomes(corpus: corpus, lookup: lookup, accepted: accepted, repeats: repeats)
     return FollowUpSummary(

@@ -16,8 +16,8 @@ import ThemeMapStore
 public struct SnapshotLookup: Sendable {
   /// The snapshot looked into.
   public let snapshot: StoreSnapshot
-  /// Meetings by id.
-  public let meetingByID: [Int64: MeetingSummary]
+  /// Meetings by id (positions in `snapshot.meetings`, not copies).
+  public let meetingByID: RecordsByID<MeetingSummary>
   /// Items by id (positions in `snapshot.items`, not copies).
   public let itemByID: RecordsByID<ItemRecord>
   /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
@@ -39,7 +39,7 @@ public struct SnapshotLookup: Sendable {
   /// - Complexity: O(n log n) in the snapshot's rows.
   public init(_ snapshot: StoreSnapshot) {
     self.snapshot = snapshot
-    meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    meetingByID = RecordsByID(snapshot.meetings, id: \.id)
     itemByID = RecordsByID(snapshot.items, id: \.id)
     mentionsByItem = RunsByID(snapshot.mentions, id: \.itemId)
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
@@ -69,6 +69,13 @@ public struct SnapshotLookup: Sendable {
     }
     self.familyOfMeeting = familyOfMeeting
     self.meetingsOfFamily = meetingsOfFamily.mapValues(Self.chronologicallySorted)
+  }
+
+  /// The snapshot's meetings, each id once (its first meeting, as `meetingByID` finds it), in their
+  /// order.
+  public var distinctMeetings: [MeetingSummary] {
+    var seen: Set<Int64> = []
+    return snapshot.meetings.filter { seen.insert($0.id).inserted }
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.

@@ -37,7 +37,7 @@ public enum ThemeMovement {
       themeIDs.enumerated().map { ($1, UInt64($0)) }, uniquingKeysWith: { first, _ in first })
     let listedThemes = themeIDs.count
     // `SnapshotLookup.chronological` as a number: earliest day, undated last, then id.
-    let meetings = lookup.meetingByID.values.map { meeting in
+    let meetings = lookup.distinctMeetings.map { meeting in
       (day: meeting.earliestDay?.daysSinceEpoch ?? .max, meeting: meeting)
     }
     .sorted { ($0.day, $0.meeting.id) < ($1.day, $1.meeting.id) }.map(\.meeting)

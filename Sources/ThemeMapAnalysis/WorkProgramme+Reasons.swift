@@ -27,9 +27,11 @@ extension WorkProgramme {
       // Each meeting's day and family, found once rather than once per mention (the day is parsed
       // from text on every read).
       var dayAndFamily: [Int64: (day: CalendarDay, family: String)] = [:]
-      for (id, meeting) in lookup.meetingByID {
-        guard let day = meeting.earliestDay, let family = lookup.family(ofMeeting: id) else { continue }
-        dayAndFamily[id] = (day, family)
+      for meeting in lookup.distinctMeetings {
+        guard let day = meeting.earliestDay, let family = lookup.family(ofMeeting: meeting.id) else {
+          continue
+        }
+        dayAndFamily[meeting.id] = (day, family)
       }
       var lastMention: [FamilyTheme: CalendarDay] = [:]
       func keepLater(_ known: inout CalendarDay, _ day: CalendarDay) { if known < day { known = day } }

@@ -29,7 +29,7 @@ struct ExportContext {
     self.bestDateByMeeting = bestDateByMeeting
   }
 
-  var meetingByID: [Int64: MeetingSummary] { lookup.meetingByID }
+  var meetingByID: RecordsByID<MeetingSummary> { lookup.meetingByID }
   var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
   var mentionsByItem: RunsByID<MentionSummary> { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }

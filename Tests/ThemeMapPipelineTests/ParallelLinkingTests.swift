@@ -114,6 +114,22 @@ import ThemeMapTestSupport
     #expect(pairs > 2_000, "\(slim.recommendationIndexes.count) recommendations")
   }
 
+  /// Meetings are found by id as a dictionary of each id's first meeting finds them, and listed once
+  /// each, in the snapshot's order, even when a snapshot repeats an id.
+  @Test func meetingsAreFoundByIDAndListedOnceEach() throws {
+    var snapshot = try Self.store.get().snapshot()
+    let meetings = snapshot.meetings
+    #expect(meetings.count > 3)
+    var repeated = meetings[1]
+    repeated.body = "A second meeting with the same id"
+    snapshot.meetings.append(repeated)
+    let lookup = SnapshotLookup(snapshot)
+    #expect(lookup.distinctMeetings.map(\.id) == meetings.map(\.id))
+    #expect(lookup.distinctMeetings.map(\.body) == meetings.map(\.body))
+    for meeting in meetings { #expect(lookup.meetingByID[meeting.id]?.body == meeting.body) }
+    #expect(lookup.meetingByID[(meetings.map(\.id).max() ?? 0) + 1] == nil)
+  }
+
   /// Families are indexed in batches of whole families, as few as the record limit allows.
   @Test func familyBatchesHoldWholeFamiliesUpToTheLimit() throws {
     let snapshot = try Self.store.get().snapshot()

@@ -5,7 +5,7 @@ import ThemeMapStore
 /// Lookups over a report's input that several sections share, built once.
 struct ReportContext {
   let input: ReportInput
-  let meetingByID: [Int64: MeetingSummary]
+  let meetingByID: RecordsByID<MeetingSummary>
   let itemByID: RecordsByID<ItemRecord>
   let recommendationByID: RecordsByID<RecommendationRecord>
   let themeLabel: [String: String]
@@ -48,7 +48,7 @@ struct ReportContext {
         meeting, reportFolder: self.reportFolder, documentRoot: self.documentRoot)
     }
     self.documentHrefOf = documentHrefOf
-    meetingByID = Dictionary(snapshot.meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    meetingByID = RecordsByID(snapshot.meetings, id: \.id)
     itemByID = RecordsByID(snapshot.items, id: \.id)
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     themeLabel = Dictionary(
