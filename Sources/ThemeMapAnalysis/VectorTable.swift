@@ -53,9 +53,12 @@ struct VectorTable: RandomAccessCollection, Equatable, Sendable {
 
   /// Adds a vector after the others.
   mutating func append(_ vector: [VectorEntry]) {
-    if keyChunks.isEmpty
-      || keyChunks[keyChunks.count - 1].count + vector.count > keyChunks[keyChunks.count - 1].capacity
-    {
+    // Both arrays of the last chunk must have room: their capacities are rounded up differently, and
+    // appending past one's would copy it to twice its size.
+    let hasRoom = keyChunks.indices.last.map { last in
+      keyChunks[last].count + vector.count <= Swift.min(keyChunks[last].capacity, countChunks[last].capacity)
+    }
+    if hasRoom != true {
       let capacity = Swift.max(chunkEntries, vector.count)
       var keys: [Int32] = []
       keys.reserveCapacity(capacity)
