@@ -14,8 +14,9 @@ import ThemeMapStore
 /// (1) Trends, theme appearances and moves, and the work programme, from the stored links.
 /// (2) Each writer reads them from here instead of computing them again.
 public struct ExportAnalysis: Sendable {
-  /// The store's content, but for its stored links' records (`carryOvers` empty): they are decoded
-  /// into `links`, with their ids in `linkIDs`, and were the export's largest structure held twice.
+  /// The store's content, but for its stored links' and outcomes' records (`carryOvers` and
+  /// `outcomes` empty): they are decoded into `links`, with their ids in `linkIDs`, and `outcomes`,
+  /// and were the export's largest structures held twice.
   public let snapshot: StoreSnapshot
   /// The period of the trends and of the work programme's rising themes.
   public let granularity: PeriodGranularity
@@ -24,7 +25,7 @@ public struct ExportAnalysis: Sendable {
   public let links: [CarryOver]
   /// Each link's store id, in the order of `links`.
   public let linkIDs: [Int64]
-  /// The stored outcomes, in the order of `snapshot.outcomes`.
+  /// The stored outcomes, in recommendation id order, as the store reads them.
   public let outcomes: [RecommendationOutcome]
   /// The trend table, as `ThemeTrends.table` returns it.
   public let trends: ThemeTrendTable
@@ -74,8 +75,10 @@ public struct ExportAnalysis: Sendable {
   private init(
     snapshot: StoreSnapshot, links given: StoredLinks?, granularity: PeriodGranularity, concurrently: Bool
   ) {
+    // The links and outcomes are held decoded, not as the snapshot's records besides.
     var slim = snapshot
     slim.carryOvers = []
+    slim.outcomes = []
     self.snapshot = slim
     self.granularity = granularity
     // Two rounds of two independent halves, paired by their cost on the 20 MB corpus: decoding the
@@ -95,7 +98,10 @@ public struct ExportAnalysis: Sendable {
       },
       {
         let appearances = ThemeMovement.table(using: lookup)
-        return (appearances, ThemeMovement.transitions(from: appearances), ExportContext(lookup: lookup))
+        return (
+          appearances, ThemeMovement.transitions(from: appearances),
+          ExportContext(lookup: lookup, outcomes: outcomes)
+        )
       })
     self.links = links
     self.linkIDs = linkIDs

@@ -51,7 +51,7 @@ extension ExportContext {
   func isRepeat(_ link: CarryOver) -> Bool {
     guard link.targetKind == .recommendation, let outcome = outcomeByRecommendation[link.recommendationID]
     else { return false }
-    return outcome.outcome.repeatedBy.contains(link.targetID)
+    return outcome.repeatedBy.contains(link.targetID)
   }
 
   /// theme_timeline.csv.

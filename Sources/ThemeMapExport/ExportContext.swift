@@ -7,20 +7,22 @@ import ThemeMapStore
 struct ExportContext {
   let snapshot: StoreSnapshot
   let lookup: SnapshotLookup
-  /// Positions in `snapshot.outcomes`, not copies of the records.
-  let outcomeByRecommendation: RecordsByID<RecommendationOutcomeRecord>
+  /// The stored outcomes, decoded, by recommendation id.
+  let outcomeByRecommendation: RecordsByID<RecommendationOutcome>
   /// Each meeting's `bestDate`, parsed once: the rows and graphs ask for it per item and mention.
   let bestDateByMeeting: [Int64: CalendarDay]
 
   init(_ snapshot: StoreSnapshot) {
-    self.init(lookup: SnapshotLookup(snapshot))
+    self.init(lookup: SnapshotLookup(snapshot), outcomes: snapshot.outcomes.map(\.outcome))
   }
 
-  init(lookup: SnapshotLookup) {
+  /// Lookups over `lookup`'s snapshot with the stored `outcomes` decoded (`ExportAnalysis` holds
+  /// them so, and not the snapshot's records besides).
+  init(lookup: SnapshotLookup, outcomes: [RecommendationOutcome]) {
     let snapshot = lookup.snapshot
     self.snapshot = snapshot
     self.lookup = lookup
-    outcomeByRecommendation = RecordsByID(snapshot.outcomes, id: \.recommendationId)
+    outcomeByRecommendation = RecordsByID(outcomes, id: \.recommendationID)
     var bestDateByMeeting: [Int64: CalendarDay] = [:]
     bestDateByMeeting.reserveCapacity(snapshot.meetings.count)
     for meeting in snapshot.meetings where bestDateByMeeting[meeting.id] == nil {
@@ -115,10 +117,9 @@ struct ExportContext {
   func outcomeCells(_ id: Int64) -> [CSVValue] {
     let outcome = outcomeByRecommendation[id]
     return [
-      .text(outcome?.status), .integer(outcome?.timesCarried),
-      .date(outcome?.lastSeen.flatMap(CalendarDay.init(isoString:))),
-      .integer(outcome?.lastSeenMeetingId.map(Int.init)), .integer(outcome?.repeatOf.map(Int.init)),
-      .text(outcome?.repeatedBy),
+      .text(outcome?.status.rawValue), .integer(outcome?.timesCarried), .date(outcome?.lastSeen),
+      .integer(outcome?.lastSeenMeetingID.map(Int.init)), .integer(outcome?.repeatOf.map(Int.init)),
+      .text(outcome.map { RecommendationOutcomeRecord($0).repeatedBy }),
     ]
   }
 

@@ -63,7 +63,8 @@ extension ThemeMap {
         // The theme moves feed both the CSVs and the graphs: computed once. The links are read
         // decoded, without a record of each held besides.
         let analysis = try ExportAnalysis(reading: reader, granularity: csvOptions.period)
-        warnIfFollowUpsAreStale(analysis.snapshot)
+        warnIfFollowUpsAreStale(
+          current: analysis.snapshot.followUpsAreCurrent, linked: !analysis.outcomes.isEmpty)
         let export = ExportRun(
           csv: CSVExporter(neutralisesFormulas: !csvOptions.rawCSV, granularity: csvOptions.period),
           graphs: graphs)

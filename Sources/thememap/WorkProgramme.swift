@@ -62,11 +62,16 @@ extension ThemeMap {
 
 /// Says on standard error when the stored links predate the documents or tags.
 func warnIfFollowUpsAreStale(_ snapshot: StoreSnapshot) {
-  guard !snapshot.followUpsAreCurrent else { return }
-  // Linking stores an outcome for every recommendation, links or none: the outcomes say whether it
-  // has run, whether or not the snapshot was read with its links.
+  warnIfFollowUpsAreStale(current: snapshot.followUpsAreCurrent, linked: !snapshot.outcomes.isEmpty)
+}
+
+/// Says on standard error when the stored links predate the documents or tags (`current` false):
+/// `linked` says whether linking has run at all. It stores an outcome for every recommendation, links
+/// or none, so the outcomes say so whether or not a snapshot was read with its links.
+func warnIfFollowUpsAreStale(current: Bool, linked: Bool) {
+  guard !current else { return }
   let message =
-    snapshot.outcomes.isEmpty
+    !linked
     ? "warning: no links stored yet; run `thememap link` for carry-over links and statuses\n"
     : "warning: documents or tags changed since the links were made; run `thememap link` again\n"
   FileHandle.standardError.write(Data(message.utf8))
