@@ -46,67 +46,64 @@ extension ThemeGraphs {
   /// Recommendations and the later recommendations or items that follow them up.
   static func carryOver(_ context: ExportContext, links: [CarryOver]) -> Graph {
     // Nodes and edges are made each time a writer reads them (`GraphElements`): only which record
-    // each node shows and the ends of each edge are held. A record's node is found by its id number,
-    // so that a link's ends need no node id text made and hashed.
+    // each node shows and the ends of each edge are held, not the nodes' id texts or days. A record's
+    // node is found by its record's position, so that a link's ends need no id text made and hashed,
+    // nor a dictionary entry per record.
     var shown: [CarryOverNode] = []
-    var recommendationNodes: [Int64: Int?] = [:]
-    var itemNodes: [Int64: Int?] = [:]
+    let recommendations = context.lookup.recommendationByID
+    let items = context.itemByID
+    var recommendationNodes = [Int32](repeating: -1, count: recommendations.records.count)
+    var itemNodes = [Int32](repeating: -1, count: items.records.count)
 
-    func recommendationNode(_ id: Int64) -> Int? {
-      // A node is the same every time a link reaches it: found once (a missing record too).
-      if let known = recommendationNodes[id] { return known }
-      guard context.lookup.recommendationByID[id] != nil else {
-        recommendationNodes[id] = .some(nil)
-        return nil
+    /// The node of the record at `position` in `nodes`, added the first time a link reaches it.
+    func node(_ record: CarryOverNode, at position: Int?, in nodes: inout [Int32]) -> Int32? {
+      guard let position else { return nil }
+      if nodes[position] < 0 {
+        nodes[position] = Int32(shown.count)
+        shown.append(record)
       }
-      shown.append(.recommendation(id))
-      recommendationNodes[id] = shown.count - 1
-      return shown.count - 1
-    }
-
-    func itemNode(_ id: Int64) -> Int? {
-      if let known = itemNodes[id] { return known }
-      guard context.itemByID[id] != nil else {
-        itemNodes[id] = .some(nil)
-        return nil
-      }
-      shown.append(.item(id))
-      itemNodes[id] = shown.count - 1
-      return shown.count - 1
+      return nodes[position]
     }
 
     var ends: [(link: Int32, source: Int32, target: Int32)] = []
+    ends.reserveCapacity(links.count)
     for (index, link) in links.enumerated() {
-      guard let sourceNode = recommendationNode(link.recommendationID) else { continue }
-      let targetNode: Int? =
+      let sourcePosition = recommendations.position(of: link.recommendationID)
+      guard
+        let sourceNode = node(
+          .recommendation(link.recommendationID), at: sourcePosition, in: &recommendationNodes)
+      else { continue }
+      let targetNode: Int32? =
         switch link.targetKind {
-        case .recommendation: recommendationNode(link.targetID)
-        case .item: itemNode(link.targetID)
+        case .recommendation:
+          node(
+            .recommendation(link.targetID), at: recommendations.position(of: link.targetID),
+            in: &recommendationNodes)
+        case .item: node(.item(link.targetID), at: items.position(of: link.targetID), in: &itemNodes)
         }
       guard let targetNode else { continue }
-      ends.append((Int32(index), Int32(sourceNode), Int32(targetNode)))
+      ends.append((Int32(index), sourceNode, targetNode))
     }
     let records = shown
     let edgeEnds = ends
-    let nodeIDs = records.map(\.nodeID)
-    let nodeDays = records.map { $0.meeting(in: context).flatMap { context.bestDate(ofMeeting: $0.id) } }
-    let order = nodeIDs.indices.sorted { nodeIDs[$0] < nodeIDs[$1] }
+    let order = CarryOverNode.idTextOrder(of: records)
     let nodes = GraphNodes(count: order.count) { index in
-      let node = order[index]
-      return records[node].node(in: context, id: nodeIDs[node], date: nodeDays[node])
+      let record = records[order[index]]
+      return record.node(in: context, id: record.nodeID, date: record.day(in: context))
     }
     let edges = GraphEdges(count: edgeEnds.count) { index in
       let (linkIndex, sourceNode, targetNode) = edgeEnds[index]
       let link = links[Int(linkIndex)]
-      let source = nodeIDs[Int(sourceNode)]
-      let target = nodeIDs[Int(targetNode)]
+      let source = records[Int(sourceNode)].nodeID
+      let target = records[Int(targetNode)]
+      let targetID = target.nodeID
       return GraphEdge(
-        id: "\(source)->\(target)", source: source, target: target, weight: link.score,
+        id: "\(source)->\(targetID)", source: source, target: targetID, weight: link.score,
         attributes: [
           "score": .double(link.score), "shared_themes": .string(link.sharedThemes.joined(separator: ";")),
           "shared_terms": .string(link.sharedTerms.joined(separator: ";")),
         ],
-        spells: nodeDays[Int(targetNode)].map { [Spell(start: $0, end: nil)] } ?? [])
+        spells: target.day(in: context).map { [Spell(start: $0, end: nil)] } ?? [])
     }
     return Graph(
       name: "ThemeMap carry-over of recommendations", directed: true,
@@ -123,7 +120,7 @@ extension ThemeGraphs {
 }
 
 /// A record the carry-over graph shows as a node: a recommendation, or an item that follows one up.
-private enum CarryOverNode: Sendable {
+enum CarryOverNode: Sendable {
   case recommendation(Int64)
   case item(Int64)
 
@@ -132,6 +129,50 @@ private enum CarryOverNode: Sendable {
     case .recommendation(let id): "recommendation:\(id)"
     case .item(let id): "item:\(id)"
     }
+  }
+
+  /// Positions of `records` in the order of their node ids' text, as sorting the texts gives it, but
+  /// without making them: every item's id text ("item:12") sorts before every recommendation's
+  /// ("recommendation:3"), and ids of one kind in the order of their decimal digits.
+  static func idTextOrder(of records: [CarryOverNode]) -> [Int] {
+    guard records.allSatisfy({ $0.recordID >= 0 }) else {
+      let texts = records.map(\.nodeID)
+      return records.indices.sorted { texts[$0] < texts[$1] }
+    }
+    let keys = records.map { record in
+      let key = digitOrderKey(UInt64(record.recordID))
+      return (record.isItem ? 0 : 1, key.scaled, key.digits)
+    }
+    return records.indices.sorted { keys[$0] < keys[$1] }
+  }
+
+  /// Orders numbers as their decimal digits sort as text ("12" < "120" < "13"): the digits scaled to
+  /// 19 places, then how many there are.
+  static func digitOrderKey(_ number: UInt64) -> (scaled: UInt64, digits: Int) {
+    var digits = 1
+    var power: UInt64 = 10
+    while digits < 19, number >= power {
+      digits += 1
+      power *= 10
+    }
+    var scaled = number
+    for _ in digits..<19 { scaled *= 10 }
+    return (scaled, digits)
+  }
+
+  private var recordID: Int64 {
+    switch self {
+    case .recommendation(let id), .item(let id): id
+    }
+  }
+
+  private var isItem: Bool {
+    if case .item = self { true } else { false }
+  }
+
+  /// The best date of the node's meeting.
+  func day(in context: ExportContext) -> CalendarDay? {
+    meeting(in: context).flatMap { context.bestDate(ofMeeting: $0.id) }
   }
 
   func meeting(in context: ExportContext) -> MeetingSummary? {

@@ -66,14 +66,20 @@ public struct RecordsByID<Record: Sendable>: Sendable {
 
   /// The record with this id, if any.
   public subscript(id: Int64) -> Record? {
+    position(of: id).map { records[$0] }
+  }
+
+  /// Where the record with this id is in `records`, if there is one: a dense number for each id,
+  /// for arrays indexed by record.
+  public func position(of id: Int64) -> Int? {
     switch positions {
     case .dense(let first, let slots):
       let (offset, overflow) = id.subtractingReportingOverflow(first)
       guard !overflow, offset >= 0, offset < Int64(slots.count) else { return nil }
       let position = slots[Int(offset)]
-      return position >= 0 ? records[Int(position)] : nil
+      return position >= 0 ? Int(position) : nil
     case .sparse(let positions):
-      return positions[id].map { records[Int($0)] }
+      return positions[id].map(Int.init)
     }
   }
 }

@@ -8,6 +8,22 @@ import ThemeMapModel
 struct GraphModelTests {
   func day(_ text: String) -> CalendarDay? { CalendarDay(isoString: text) }
 
+  @Test("Carry-over nodes sort as their id texts would, without the texts being made")
+  func carryOverNodesSortAsTheirIDTexts() {
+    let ids: [Int64] = [
+      0, 1, 9, 10, 12, 120, 13, 99, 100, 101, 1_000_000, 999_999, 123_456_789, .max, .max - 1,
+    ]
+    let records = ids.flatMap { [CarryOverNode.recommendation($0), CarryOverNode.item($0)] }.reversed()
+    let byText = Array(records).sorted { $0.nodeID < $1.nodeID }.map(\.nodeID)
+    #expect(CarryOverNode.idTextOrder(of: Array(records)).map { Array(records)[$0].nodeID } == byText)
+    #expect(byText.first == "item:0" && byText.last == "recommendation:999999")
+    // Negative ids, which a store never gives, fall back to sorting the texts.
+    let negative = [CarryOverNode.item(-5), .item(-12), .item(3), .recommendation(-1)]
+    #expect(
+      CarryOverNode.idTextOrder(of: negative).map { negative[$0].nodeID }
+        == negative.map(\.nodeID).sorted())
+  }
+
   @Test("Overlapping and touching spells merge; disjoint ones stay sorted")
   func spells() {
     let merged = Spell.normalized([
