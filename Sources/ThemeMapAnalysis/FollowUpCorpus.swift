@@ -262,14 +262,22 @@ struct FollowUpCorpus: Sendable {
     self.themeNorm = themeNorm
   }
 
-  /// Frees what only scoring and evidence read: the vectors, their weights and norms, a third of the
-  /// corpus, which the linker no longer needs once every link is made (quotes find words through
-  /// `wordTerms`; statuses read records, meetings and days).
-  mutating func releaseScoringData() {
+  /// Frees what only scores read (lengths, norms and term weights: at 1 GB of minutes 67 MB, which the
+  /// links' evidence does not read) once every pair is scored; `score`, `themeSimilarity` and
+  /// `wordCosine` cannot be called after it.
+  mutating func releaseScores() {
+    (lengthRatio, idfSum, termNorm, themeNorm, termIDF) = ([], [], [], [], [])
+  }
+
+  /// Frees what only scores and evidence read: the vectors and their weights, a third of the corpus,
+  /// which the linker no longer needs once every link is made (quotes find words through
+  /// `wordTerms`; statuses read records, meetings and days). Nothing that compares two records can
+  /// be called after it.
+  mutating func releaseVectors() {
+    releaseScores()
     termVectors = VectorTable()
     themeVectors = VectorTable()
-    (documentFrequency, themeWeight, termIDF) = ([], [], [])
-    (lengthRatio, idfSum, termNorm, themeNorm) = ([], [], [], [])
+    (documentFrequency, themeWeight) = ([], [])
   }
 
   /// A meeting's chronological rank, body family and days, as the records of its items need them.

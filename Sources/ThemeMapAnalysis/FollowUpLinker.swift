@@ -184,12 +184,14 @@ public struct FollowUpLinker: Sendable {
     }
     let statistics = FollowUpResult.Statistics(
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)
+    // Every pair is scored: the links' evidence reads the vectors, but no score.
+    corpus.releaseScores()
     var linkCount = 0
     // The item targets whose quotes wait for the pass over the items' texts, made after the last batch.
     var waiting: [WaitingQuote] = []
     let size = max(1, recommendationsPerBatch)
     var start = 0
-    // Scoped, so that the corpus copy the workers read is gone before `releaseScoringData`.
+    // Scoped, so that the corpus copy the workers read is gone before `releaseVectors`.
     do {
       let quoting = corpus
       while start < sources.count {
@@ -220,7 +222,7 @@ public struct FollowUpLinker: Sendable {
       }
     }
     // Every link is made: what is left (quotes, statuses) reads no vector.
-    corpus.releaseScoringData()
+    corpus.releaseVectors()
     try quoteItems(
       consume waiting, corpus: corpus, texts: texts, workers: workers, itemsPerBatch: quotedItemsPerBatch,
       delivering: deliverQuotes)
