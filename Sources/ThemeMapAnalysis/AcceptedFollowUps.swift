@@ -41,17 +41,33 @@ struct AcceptedFollowUps: RandomAccessCollection, Sendable {
     }
   }
 
-  /// The recommendations of `parts` in the order `places` gives: its `i`-th element says which
-  /// part holds the `i`-th recommendation, and where in it.
-  init(gathering parts: [AcceptedFollowUps], at places: [(part: Int, index: Int)]) {
-    followUps.reserveCapacity(parts.reduce(0) { $0 + $1.followUps.count })
-    ends.reserveCapacity(places.count)
-    for place in places { append(parts[place.part][place.index]) }
+}
+
+/// Each recommendation's accepted follow-ups, left where the batch of body families that scored it
+/// put them: the linker reads them through this rather than copying them into recommendation order,
+/// which held them twice at the end of scoring, the link's peak of memory.
+struct GatheredFollowUps: RandomAccessCollection, Sendable {
+  /// Where a recommendation's follow-ups are: which part, and which recommendation of it.
+  struct Place: Sendable {
+    var part: Int32
+    var index: Int32
   }
 
-  /// Adds the next recommendation's follow-ups as they were accepted.
-  private mutating func append(_ found: ArraySlice<FollowUp>) {
-    followUps += found
-    ends.append(followUps.count)
+  private let parts: [AcceptedFollowUps]
+  private let places: [Place]
+
+  /// The follow-ups of `parts`, the `i`-th recommendation's at `places[i]`.
+  init(_ parts: [AcceptedFollowUps], at places: [Place]) {
+    self.parts = parts
+    self.places = places
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { places.count }
+
+  /// The follow-ups of the `index`-th recommendation, best first.
+  subscript(index: Int) -> ArraySlice<AcceptedFollowUps.FollowUp> {
+    let place = places[index]
+    return parts[Int(place.part)][Int(place.index)]
   }
 }

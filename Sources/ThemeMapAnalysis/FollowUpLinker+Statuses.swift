@@ -33,7 +33,7 @@ extension FollowUpLinker {
   /// the meeting carried out itself) stays *agreed*.
   /// - Complexity: O(n log n + l) for n recommendations and l links and repeats.
   static func outcomes(
-    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: AcceptedFollowUps,
+    corpus: FollowUpCorpus, lookup: SnapshotLookup, accepted: GatheredFollowUps,
     repeats: [[Int]]
   ) -> [RecommendationOutcome] {
     var repeatOf: [Int: Int] = [:]

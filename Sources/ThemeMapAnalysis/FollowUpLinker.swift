@@ -133,7 +133,7 @@ public struct FollowUpLinker: Sendable {
     var corpus = try FollowUpCorpus(lookup: lookup, parameters: parameters, texts: texts, workers: workers)
     let sources = corpus.recommendationIndexes
     // Each recommendation's follow-ups and restatements, by its place in `sources`.
-    let accepted: AcceptedFollowUps
+    let accepted: GatheredFollowUps
     var repeats: [[Int]] = []
     var scoredPairs = 0
     do {
@@ -143,12 +143,12 @@ public struct FollowUpLinker: Sendable {
       let postingOrder = FollowUpIndex.postingOrder(of: corpus)
       let batches = Self.familyBatches(of: corpus, maxRecords: familyBatchRecords)
       // Each recommendation's batch and its place among the batch's recommendations.
-      var places: [(part: Int, index: Int)] = []
+      var places: [GatheredFollowUps.Place] = []
       var ordinalsOfBatch = [[Int]](repeating: [], count: batches.count)
       places.reserveCapacity(sources.count)
       for (ordinal, source) in sources.enumerated() {
         let batch = batches.batchOfFamily[corpus.documents[source].family]
-        places.append((batch, ordinalsOfBatch[batch].count))
+        places.append(GatheredFollowUps.Place(part: Int32(batch), index: Int32(ordinalsOfBatch[batch].count)))
         ordinalsOfBatch[batch].append(ordinal)
       }
       var found: [AcceptedFollowUps] = []
@@ -179,8 +179,8 @@ public struct FollowUpLinker: Sendable {
         restated.append(runs.flatMap(\.restated))
         scoredPairs += runs.reduce(0) { $0 + $1.scored }
       }
-      accepted = AcceptedFollowUps(gathering: found, at: places)
-      repeats = places.map { restated[$0.part][$0.index] }
+      accepted = GatheredFollowUps(found, at: places)
+      repeats = places.map { restated[Int($0.part)][Int($0.index)] }
     }
     let statistics = FollowUpResult.Statistics(
       recommendations: sources.count, records: corpus.documents.count, scoredPairs: scoredPairs)

@@ -186,5 +186,15 @@ import ThemeMapTestSupport
     #expect(joined.map { $0.map(\.target) } == [[7, 3], [], [12], [], [2, 9, 1]])
     #expect(joined.map { $0.map(\.score) } == [[0.9, 0.5], [], [0.7], [], [0.4, 0.35, 0.3]])
     #expect(AcceptedFollowUps(joining: []).isEmpty)
+    // Gathered from the parts of two batches in another order, each recommendation's own come back.
+    typealias Place = GatheredFollowUps.Place
+    let gathered = GatheredFollowUps(
+      [second, first],
+      at: [
+        Place(part: 1, index: 1), Place(part: 0, index: 2), Place(part: 1, index: 0),
+        Place(part: 0, index: 0),
+      ])
+    #expect(gathered.map { $0.map(\.target) } == [[], [2, 9, 1], [7, 3], [12]])
+    #expect(GatheredFollowUps([first], at: []).isEmpty)
   }
 }
