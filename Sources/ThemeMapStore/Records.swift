@@ -269,6 +269,10 @@ public struct ItemRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 }
 
 /// A stored recommendation, resolution, action or suggested area.
+///
+/// A snapshot holds every recommendation, so its numbers are kept in 32 bits and its id without a
+/// flag byte (96 bytes a record, where whole `Int`s took 120); they read and write as the `Int`s and
+/// optionals they are, and GRDB reads and writes the same columns.
 public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord,
   MutablePersistableRecord
 {
@@ -280,11 +284,18 @@ public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord
   public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// The row id.
-  public var id: Int64?
+  @OptionalRowID public var id: Int64?
   /// Its item.
   public var itemId: Int64
+  // The 32-bit numbers side by side, so that no padding follows any of them.
   /// Its position within the item.
-  public var ordinal: Int
+  @Compact32 public var ordinal: Int
+  /// Its byte range in the document.
+  @Compact32 public var spanStart: Int
+  /// End of its byte range.
+  @Compact32 public var spanEnd: Int
+  /// The line it starts on.
+  @Compact32 public var line: Int
   /// The number the text gives it.
   public var number: String?
   /// `Recommendation.Kind` raw value.
@@ -293,12 +304,57 @@ public struct RecommendationRecord: Codable, Sendable, Hashable, FetchableRecord
   public var addressee: String?
   /// The text.
   public var text: String
-  /// Its byte range in the document.
-  public var spanStart: Int
-  /// End of its byte range.
-  public var spanEnd: Int
-  /// The line it starts on.
-  public var line: Int
+
+  init(
+    id: Int64?, itemId: Int64, ordinal: Int, number: String?, kind: String, addressee: String?,
+    text: String, spanStart: Int, spanEnd: Int, line: Int
+  ) {
+    self.id = id
+    self.itemId = itemId
+    self.ordinal = ordinal
+    self.number = number
+    self.kind = kind
+    self.addressee = addressee
+    self.text = text
+    self.spanStart = spanStart
+    self.spanEnd = spanEnd
+    self.line = line
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, itemId, ordinal, number, kind, addressee, text, spanStart, spanEnd, line
+  }
+
+  /// Decodes the columns by their names, as the synthesized conformance of the same properties would.
+  public init(from decoder: any Decoder) throws {
+    let row = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try row.decodeIfPresent(Int64.self, forKey: .id),
+      itemId: try row.decode(Int64.self, forKey: .itemId),
+      ordinal: try row.decode(Int.self, forKey: .ordinal),
+      number: try row.decodeIfPresent(String.self, forKey: .number),
+      kind: try row.decode(String.self, forKey: .kind),
+      addressee: try row.decodeIfPresent(String.self, forKey: .addressee),
+      text: try row.decode(String.self, forKey: .text),
+      spanStart: try row.decode(Int.self, forKey: .spanStart),
+      spanEnd: try row.decode(Int.self, forKey: .spanEnd),
+      line: try row.decode(Int.self, forKey: .line))
+  }
+
+  /// Encodes the properties under their names, nils left out, as the synthesized conformance would.
+  public func encode(to encoder: any Encoder) throws {
+    var row = encoder.container(keyedBy: CodingKeys.self)
+    try row.encodeIfPresent(id, forKey: .id)
+    try row.encode(itemId, forKey: .itemId)
+    try row.encode(ordinal, forKey: .ordinal)
+    try row.encodeIfPresent(number, forKey: .number)
+    try row.encode(kind, forKey: .kind)
+    try row.encodeIfPresent(addressee, forKey: .addressee)
+    try row.encode(text, forKey: .text)
+    try row.encode(spanStart, forKey: .spanStart)
+    try row.encode(spanEnd, forKey: .spanEnd)
+    try row.encode(line, forKey: .line)
+  }
 
   /// Keeps the row id SQLite assigned.
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

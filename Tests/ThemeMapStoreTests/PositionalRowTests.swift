@@ -159,6 +159,42 @@ import ThemeMapTestSupport
     }
   }
 
+  /// A snapshot holds every recommendation record: 96 bytes each, read and written as the `Int`s and
+  /// optionals they are, by name and by position alike.
+  @Test func recommendationRecordsAreSmallAndRoundTripThroughTheStore() throws {
+    #expect(MemoryLayout<RecommendationRecord>.stride == 96)
+    let store = try seededStore()
+    try store.writer.write { db in
+      let stored = try #require(
+        try RecommendationRecord.fetchOne(db, sql: "SELECT * FROM recommendations ORDER BY id LIMIT 1"))
+      var copy = stored
+      copy.id = nil
+      copy.ordinal = 77
+      copy.spanStart = 3_999_000
+      copy.spanEnd = 4_000_000
+      copy.line = 54_321
+      copy.number = nil
+      copy.addressee = "PCC"
+      #expect(copy.id == nil && copy != stored)
+      try copy.insert(db)
+      let id = try #require(copy.id)
+      let row = try #require(
+        try Row.fetchOne(db, sql: "SELECT * FROM recommendations WHERE id = ?", arguments: [id]))
+      #expect(
+        row["ordinal"] as Int == 77 && row["span_end"] as Int == 4_000_000 && row["line"] as Int == 54_321)
+      #expect(row["number"] as String? == nil && row["item_id"] as Int64 == stored.itemId)
+      let read = try #require(
+        try RecommendationRecord.fetchOne(
+          db, sql: "SELECT * FROM recommendations WHERE id = ?", arguments: [id]))
+      #expect(read == copy)
+      let positional = try #require(
+        try Row.fetchOne(
+          db, sql: "SELECT \(RecommendationRecord.selection()) FROM recommendations WHERE id = ?",
+          arguments: [id]))
+      #expect(try RecommendationRecord(positionalRow: positional) == copy)
+    }
+  }
+
   /// Mentions are read in `mentionOrder` by every snapshot and by mentions.csv: an index gives that
   /// order, so SQLite never sorts millions of mentions in a temporary B-tree.
   @Test func mentionsAreReadInIndexOrderWithoutSorting() throws {
