@@ -40,7 +40,6 @@ struct AcceptedFollowUps: RandomAccessCollection, Sendable {
       ends += part.ends.lazy.map { $0 + offset }
     }
   }
-
 }
 
 /// Each recommendation's accepted follow-ups, left where the batch of body families that scored it

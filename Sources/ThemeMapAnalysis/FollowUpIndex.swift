@@ -45,20 +45,21 @@ struct FollowUpIndex: Sendable {
     }.map { Int32($0) }
   }
 
-  /// Posts the dated records of the body families `indexing` marks (by family index), in
-  /// `postingOrder` (`postingOrder(of:)`), under the keys that some recommendation of their family
-  /// looks up (`keys(of:in:parameters:)`): `candidates` reads no other list, so the others are never
-  /// made (at 200 MB of minutes, 5.9 of 10.5 million postings are kept).
+  /// Posts `records` (dated, in `postingOrder(of:)`'s order) under the keys that some of
+  /// `recommendations` (in corpus order) of their family looks up (`keys(of:in:parameters:)`):
+  /// `candidates` reads no other list, so the others are never made (at 200 MB of minutes, 5.9 of
+  /// 10.5 million postings are kept).
   ///
-  /// The index of some families is all that their recommendations look up when links stay within a
-  /// family: the linker indexes a batch of families at a time, so that the postings of the whole
-  /// corpus are never held at once.
-  /// - Complexity: O(n + p) for n records in `postingOrder` and p postings (one per distinct term or
-  ///   theme of each record indexed).
-  init(corpus: FollowUpCorpus, parameters: FollowUpParameters, postingOrder: [Int32], indexing: [Bool]) {
-    for (index, document) in corpus.documents.enumerated()
-    where document.kind == .recommendation && indexing[document.family] {
-      recommendationsOfMeeting[document.meetingID, default: []].append(index)
+  /// The records and recommendations of some families are all that those recommendations look up
+  /// when links stay within a family: the linker indexes a batch of families at a time, so that the
+  /// postings of the whole corpus are never held at once.
+  /// - Complexity: O(n + r + p) for n records, r recommendations and p postings (one per distinct
+  ///   term or theme of each record).
+  init(
+    corpus: FollowUpCorpus, parameters: FollowUpParameters, records: [Int32], recommendations: [Int]
+  ) {
+    for index in recommendations {
+      recommendationsOfMeeting[corpus.documents[index].meetingID, default: []].append(index)
     }
     // The lists to make, each empty for now.
     var lists: [Int64: PostingList] = [:]
@@ -66,8 +67,7 @@ struct FollowUpIndex: Sendable {
     // testing that first spares them a hash lookup.
     var wantedThemes = [Bool](repeating: false, count: corpus.themeIDs.count)
     var wantedTerms = [Bool](repeating: false, count: corpus.vocabulary.count)
-    for index in corpus.recommendationIndexes
-    where corpus.documents[index].latest != nil && indexing[corpus.documents[index].family] {
+    for index in recommendations where corpus.documents[index].latest != nil {
       let family = corpus.documents[index].family
       for key in keys(of: index, in: corpus, parameters: parameters) {
         lists[Self.slot(family: family, key: key)] = PostingList(start: 0, count: 0)
@@ -80,10 +80,9 @@ struct FollowUpIndex: Sendable {
     // Two passes over the same postings: count each list's, then place each one at its list's next
     // free position, so that every list is exactly as long as it needs to be.
     func forEachPosting(_ body: (Dictionary<Int64, PostingList>.Index, Int32) -> Void) {
-      for posted in postingOrder {
+      for posted in records {
         let index = Int(posted)
         let family = corpus.documents[index].family
-        guard indexing[family] else { continue }
         for entry in corpus.themeVectors[index] where wantedThemes[Int(entry.key)] {
           if let list = lists.index(forKey: Self.slot(family: family, key: .theme(entry.key))) {
             body(list, Int32(index))

@@ -140,8 +140,12 @@ public struct FollowUpLinker: Sendable {
       // A recommendation looks up only its own family's records, so the families are indexed and their
       // recommendations scored a batch at a time: the postings of the whole corpus, the linker's largest
       // structure, are never held at once.
-      let postingOrder = FollowUpIndex.postingOrder(of: corpus)
       let batches = Self.familyBatches(of: corpus, maxRecords: familyBatchRecords)
+      // Each batch's dated records in posting order, sorted once for all of them.
+      var recordsOfBatch = [[Int32]](repeating: [], count: batches.count)
+      for posted in FollowUpIndex.postingOrder(of: corpus) {
+        recordsOfBatch[batches.batchOfFamily[corpus.documents[Int(posted)].family]].append(posted)
+      }
       // Each recommendation's batch and its place among the batch's recommendations.
       var places: [GatheredFollowUps.Place] = []
       var ordinalsOfBatch = [[Int]](repeating: [], count: batches.count)
@@ -155,8 +159,9 @@ public struct FollowUpLinker: Sendable {
       var restated: [[[Int]]] = []
       for (batch, ordinals) in ordinalsOfBatch.enumerated() {
         let index = FollowUpIndex(
-          corpus: corpus, parameters: parameters, postingOrder: postingOrder,
-          indexing: batches.batchOfFamily.map { $0 == batch })
+          corpus: corpus, parameters: parameters, records: recordsOfBatch[batch],
+          recommendations: ordinals.map { sources[$0] })
+        recordsOfBatch[batch] = []
         let scoring = corpus
         // Recommendations are scored independently of each other: runs of them go to the workers, and
         // their results are put back together in order.

@@ -20,8 +20,8 @@ public struct ExportAnalysis: Sendable {
   public let snapshot: StoreSnapshot
   /// The period of the trends and of the work programme's rising themes.
   public let granularity: PeriodGranularity
-  /// The stored carry-over links, in the order of `snapshot.carryOvers` (decoded once: each
-  /// decoding splits the stored theme and term lists).
+  /// The stored carry-over links, in link id order (decoded once: each decoding splits the stored
+  /// theme and term lists).
   public let links: [CarryOver]
   /// Each link's store id, in the order of `links`.
   public let linkIDs: [Int64]
@@ -44,8 +44,8 @@ public struct ExportAnalysis: Sendable {
   /// - Complexity: that of `ThemeTrends.compute`, `ThemeMovement.appearances` and
   ///   `WorkProgramme.candidates` together.
   ///
-  /// The analysis holds the snapshot without its links' records: a caller that keeps no copy of the
-  /// snapshot has them freed once they are decoded.
+  /// The analysis holds the snapshot without its links' and outcomes' records: a caller that keeps no
+  /// copy of the snapshot has them freed once they are decoded.
   public init(snapshot: StoreSnapshot, granularity: PeriodGranularity, concurrently: Bool = true) {
     self.init(snapshot: snapshot, links: nil, granularity: granularity, concurrently: concurrently)
   }

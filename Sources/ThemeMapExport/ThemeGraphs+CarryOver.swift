@@ -89,7 +89,7 @@ extension ThemeGraphs {
     let order = CarryOverNode.idTextOrder(of: records)
     let nodes = GraphNodes(count: order.count) { index in
       let record = records[order[index]]
-      return record.node(in: context, id: record.nodeID, date: record.day(in: context))
+      return record.node(in: context)
     }
     let edges = GraphEdges(count: edgeEnds.count) { index in
       let (linkIndex, sourceNode, targetNode) = edgeEnds[index]
@@ -183,9 +183,10 @@ enum CarryOverNode: Sendable {
     }
   }
 
-  /// The node; `date` is its meeting's best date.
-  func node(in context: ExportContext, id nodeID: String, date: CalendarDay?) -> GraphNode {
+  /// The node, dated by its meeting's best date.
+  func node(in context: ExportContext) -> GraphNode {
     let meeting = meeting(in: context)
+    let date = meeting.flatMap { context.bestDate(ofMeeting: $0.id) }
     let spells = date.map { [Spell(start: $0, end: nil)] } ?? []
     let body = GraphValue.string(meeting?.body ?? "")
     let day = GraphValue.string(date?.isoString ?? "")
