@@ -108,11 +108,17 @@ public enum ThemeMovement {
       days: meetings.map(\.bestDate), rows: rows)
   }
 
-  /// A theme's move from one body to another, while the moves are counted.
+  /// A theme's move from one body to another, by their numbers, while the moves are counted.
   private struct TransitionKey: Hashable {
-    var theme: String
-    var from: String
-    var to: String
+    var theme: Int32
+    var from: Int32
+    var to: Int32
+  }
+
+  /// How often one move was made, and its earliest known day, while the moves are counted.
+  private struct TransitionCount {
+    var count: Int
+    var firstDate: CalendarDay?
   }
 
   /// What one theme's appearance at one meeting counts, while the rows are made.
@@ -125,35 +131,51 @@ public enum ThemeMovement {
   /// bodies, counted by (theme, from body, to body). Ordered as the themes come, then by first date.
   /// - Complexity: O(a log a) for a appearances.
   public static func transitions(from appearances: some Sequence<ThemeAppearance>) -> [ThemeTransition] {
-    typealias Key = TransitionKey
-    var order: [String: Int] = [:]
-    var found: [Key: ThemeTransition] = [:]
+    // Themes and bodies are numbered as they come, so that each move is counted under three numbers
+    // rather than three strings: a national corpus makes hundreds of thousands of moves, and their
+    // dictionary keyed by strings was the export's largest structure while it was made.
+    var themes = Numbering()
+    var bodies = Numbering()
+    var found: [TransitionKey: TransitionCount] = [:]
     for appearance in appearances {
-      if order[appearance.themeID] == nil { order[appearance.themeID] = order.count }
+      let theme = themes.number(of: appearance.themeID)
       guard let from = appearance.previousBody, from != appearance.body else { continue }
-      let key = Key(theme: appearance.themeID, from: from, to: appearance.body)
-      if var known = found[key] {
+      let key = TransitionKey(
+        theme: theme, from: bodies.number(of: from), to: bodies.number(of: appearance.body))
+      modify(&found[key, default: TransitionCount(count: 0, firstDate: appearance.date)]) { known in
         known.count += 1
         if let date = appearance.date, known.firstDate.map({ date < $0 }) ?? true { known.firstDate = date }
-        found[key] = known
-      } else {
-        found[key] = ThemeTransition(
-          themeID: appearance.themeID, fromBody: from, toBody: appearance.body, count: 1,
-          firstDate: appearance.date)
       }
     }
-    // Sort keys made once, not twice per comparison. ISO dates order as their days do (years have
-    // four digits), and "no date" ("~" after every digit) as `Int.max` after every day.
-    let keyed = found.values.map { transition in
-      (
-        theme: order[transition.themeID] ?? .max, day: transition.firstDate?.daysSinceEpoch ?? .max,
-        transition: transition
-      )
+    // Sort keys made once, not twice per comparison: themes as they came, then the first day ("no
+    // date" as `Int.max` after every day), then the bodies' names.
+    let keyed = found.map { key, moves in
+      (theme: key.theme, day: moves.firstDate?.daysSinceEpoch ?? .max, key: key, moves: moves)
     }
+    found = [:]
     return keyed.sorted { lhs, rhs in
-      (lhs.theme, lhs.day, lhs.transition.fromBody, lhs.transition.toBody)
-        < (rhs.theme, rhs.day, rhs.transition.fromBody, rhs.transition.toBody)
-    }.map(\.transition)
+      (lhs.theme, lhs.day, bodies.names[Int(lhs.key.from)], bodies.names[Int(lhs.key.to)])
+        < (rhs.theme, rhs.day, bodies.names[Int(rhs.key.from)], bodies.names[Int(rhs.key.to)])
+    }.map { move in
+      ThemeTransition(
+        themeID: themes.names[Int(move.theme)], fromBody: bodies.names[Int(move.key.from)],
+        toBody: bodies.names[Int(move.key.to)], count: move.moves.count, firstDate: move.moves.firstDate)
+    }
+  }
+
+  /// Names numbered from 0 in the order they are first seen.
+  private struct Numbering {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int32] = [:]
+
+    /// The name's number, given it when it is new.
+    mutating func number(of name: String) -> Int32 {
+      if let known = numbers[name] { return known }
+      let number = Int32(names.count)
+      numbers[name] = number
+      names.append(name)
+      return number
+    }
   }
 }
 

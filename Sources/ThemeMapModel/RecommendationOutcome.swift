@@ -18,20 +18,22 @@ public enum RecommendationStatus: String, Hashable, Sendable, Codable, CaseItera
 
 /// A recommendation's status and carry-over history, as the analysis finds it.
 public struct RecommendationOutcome: Hashable, Sendable, Codable {
+  // The properties are declared widest first, so that the optionals' flag bytes pack together: the
+  // exports hold one outcome per recommendation, in 64 bytes.
   /// The recommendation's store id.
   public var recommendationID: Int64
-  /// Its status.
-  public var status: RecommendationStatus
   /// How many later records follow it up (its links in carry_over.csv).
   public var timesCarried: Int
-  /// The date of the latest meeting where it was seen (itself, a repeat, or a follow-up).
-  public var lastSeen: CalendarDay?
-  /// The meeting of that latest sighting.
-  public var lastSeenMeetingID: Int64?
-  /// The earliest near-identical recommendation this one restates, if it restates one.
-  public var repeatOf: Int64?
   /// Near-identical recommendations that restate this one later (a later item or meeting), in order.
   public var repeatedBy: [Int64]
+  /// The meeting of its latest sighting (`lastSeen`).
+  public var lastSeenMeetingID: Int64?
+  /// The date of the latest meeting where it was seen (itself, a repeat, or a follow-up).
+  public var lastSeen: CalendarDay?
+  /// Its status.
+  public var status: RecommendationStatus
+  /// The earliest near-identical recommendation this one restates, if it restates one.
+  public var repeatOf: Int64?
 
   /// Creates an outcome.
   public init(

@@ -15,12 +15,12 @@ struct GraphModelTests {
     ]
     let records = ids.flatMap { [CarryOverNode.recommendation($0), CarryOverNode.item($0)] }.reversed()
     let byText = Array(records).sorted { $0.nodeID < $1.nodeID }.map(\.nodeID)
-    #expect(CarryOverNode.idTextOrder(of: Array(records)).map { Array(records)[$0].nodeID } == byText)
+    #expect(CarryOverNode.idTextOrder(of: Array(records)).map { Array(records)[Int($0)].nodeID } == byText)
     #expect(byText.first == "item:0" && byText.last == "recommendation:999999")
     // Negative ids, which a store never gives, fall back to sorting the texts.
     let negative = [CarryOverNode.item(-5), .item(-12), .item(3), .recommendation(-1)]
     #expect(
-      CarryOverNode.idTextOrder(of: negative).map { negative[$0].nodeID }
+      CarryOverNode.idTextOrder(of: negative).map { negative[Int($0)].nodeID }
         == negative.map(\.nodeID).sorted())
   }
 
