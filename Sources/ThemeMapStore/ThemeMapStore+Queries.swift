@@ -93,6 +93,21 @@ public struct StoreSnapshot: Sendable {
   public var holdsTexts = true
 }
 
+extension StoreSnapshot {
+  /// How many distinct themes the mentions name: counted without a list of every mention's theme,
+  /// which for a national corpus's millions of mentions was the report's largest structure.
+  public var mentionedThemeCount: Int {
+    var themes: Set<String> = []
+    var last: String?
+    for mention in mentions where mention.themeId != last {
+      // Mentions come item by item and an item's mentions often share a theme: one hash per change.
+      last = mention.themeId
+      themes.insert(mention.themeId)
+    }
+    return themes.count
+  }
+}
+
 extension ThemeMapStore {
   /// Loads a consistent snapshot of the store.
   ///

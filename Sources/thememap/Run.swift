@@ -104,7 +104,7 @@ extension ThemeMap {
         return (analysis.snapshot, written)
       }
 
-      let themesFound = Set(snapshot.mentions.map(\.themeId)).count
+      let themesFound = snapshot.mentionedThemeCount
       print(
         """
         \(snapshot.documentCount) documents, \(snapshot.meetings.count) meetings, \(snapshot.items.count) items, \

@@ -30,6 +30,29 @@ import ThemeMapModel
     #expect(try store.snapshot().mentions.map(\.themeId) == ["hotel-watch"])
   }
 
+  @Test func theSnapshotCountsEachMentionedThemeOnceWhereverItComesBack() throws {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    try store.replaceThemes(with: taxonomy)
+    let input = try store.taggingInput(
+      documentID: try #require(try store.documentsNeedingTagging(version: "v1").first))
+    func mention(_ theme: String, at start: Int) -> Mention {
+      Mention(
+        themeID: theme, matchedText: "Hotel Watch", matchedAlias: "Hotel Watch", field: .title,
+        span: TextSpan(start: start, end: start + 11, line: 2))
+    }
+    // Hotel Watch twice in the first item, then safeguarding and Hotel Watch again in the second.
+    let themes = [["hotel-watch", "hotel-watch"], ["safeguarding", "hotel-watch"]]
+    try store.replaceMentions(
+      zip(input.items.compactMap(\.id), themes).map { id, names in
+        (id, names.enumerated().map { mention($1, at: 3 + 20 * $0) })
+      }, version: "v1")
+    let snapshot = try store.snapshot()
+    #expect(snapshot.mentions.count == 4)
+    #expect(snapshot.mentionedThemeCount == 2)
+    #expect(try ThemeMapStore().snapshot().mentionedThemeCount == 0)
+  }
+
   @Test func aNewTaxonomyVersionMarksEveryItemForTaggingAndDropsRemovedThemes() throws {
     let store = try ThemeMapStore()
     try store.write(sampleDocument())

@@ -23,7 +23,7 @@ extension ReportContext {
 
   func headline(_ main: inout Markup) {
     let snapshot = input.snapshot
-    let themesFound = Set(snapshot.mentions.map(\.themeId)).count
+    let themesFound = snapshot.mentionedThemeCount
     var figures: [(String, String)] = [
       ("Meetings", String(snapshot.meetings.count)),
       ("Bodies", String(Set(snapshot.meetings.map(\.body)).count)),
