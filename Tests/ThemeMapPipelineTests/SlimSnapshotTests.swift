@@ -69,9 +69,11 @@ import ThemeMapTestSupport
     var report = ReportInput(analysis)
     #expect(report.linkIDs == analysis.linkIDs)
     try store.reading { reader in try report.readQuotes(from: reader) }
-    let full = try store.snapshot()
-    #expect(report.links == full.links())
-    #expect(report.links.contains { !$0.targetQuote.isEmpty })
+    // The quotes are kept beside the links, which stay the analysis's own, not a copy.
+    let full = try store.snapshot().links()
+    #expect(report.links == analysis.links)
+    #expect(report.links.indices.allSatisfy { report.targetQuote(ofLinkAt: $0) == full[$0].targetQuote })
+    #expect(report.links.indices.contains { !report.targetQuote(ofLinkAt: $0).isEmpty })
   }
 
   /// The exports read the links decoded, never a record of each besides: the same links, ids and
@@ -193,7 +195,10 @@ import ThemeMapTestSupport
       var input = ReportInput(
         ExportAnalysis(snapshot: try reader.snapshot(texts: false), granularity: .quarter))
       try input.readQuotes(from: reader)
-      return (report.render(input, at: url), input.links.filter { !$0.targetQuote.isEmpty }.count)
+      return (
+        report.render(input, at: url),
+        input.links.indices.filter { !input.targetQuote(ofLinkAt: $0).isEmpty }.count
+      )
     }
     #expect(slim == full)
     #expect(quoted > 0)

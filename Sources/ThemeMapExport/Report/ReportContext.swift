@@ -9,7 +9,10 @@ struct ReportContext {
   let itemByID: RecordsByID<ItemRecord>
   let recommendationByID: RecordsByID<RecommendationRecord>
   let themeLabel: [String: String]
-  let linksFrom: RunsByID<CarryOver>
+  /// Positions in `input.links` of each recommendation's links, which find their quotes
+  /// (`ReportInput.targetQuote(ofLinkAt:)`): 4 bytes a link, not a copy of the links when they are
+  /// not grouped by recommendation.
+  let linksFrom: RunsByID<Int32>
   let outcomeOf: RecordsByID<RecommendationOutcome>
   /// How to reach a document from the report: the folder the report is in and the folder relative
   /// document paths start from.
@@ -53,7 +56,10 @@ struct ReportContext {
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     themeLabel = Dictionary(
       snapshot.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-    linksFrom = RunsByID(input.links, id: \.recommendationID)
+    let links = input.links
+    linksFrom = RunsByID(links.indices.map { Int32(truncatingIfNeeded: $0) }) {
+      links[Int($0)].recommendationID
+    }
     outcomeOf = RecordsByID(input.outcomes, id: \.recommendationID)
   }
 

@@ -29,6 +29,10 @@ public struct ReportInput: Sendable {
   public var links: [CarryOver]
   /// Each link's store id, in the order of `links`, for reading its quotes (`readQuotes(from:)`).
   public var linkIDs: [Int64]
+  /// Later sides' quotes read from the store (`readQuotes(from:)`) by position in `links`, for links
+  /// read without them: kept beside the links, since setting them in `links` would copy every link
+  /// the export holds (98 MB at 1 GB of minutes) for the few hundred the page shows.
+  public var targetQuotes: [Int: String] = [:]
   /// Each recommendation's status, where assessed.
   public var outcomes: [RecommendationOutcome]
   /// The draft work programme, ranked.
@@ -70,28 +74,31 @@ public struct ReportInput: Sendable {
 }
 
 extension ReportInput {
-  /// Reads from the store the quotes of the links the page shows, when the snapshot is slim
-  /// (`StoreSnapshot.holdsTexts` false) and its links came without them: only the follow-ups of the
-  /// recommendations shown (at most `ReportLimits.recommendations`) are quoted.
+  /// Reads from the store the later sides' quotes of the links the page shows (`targetQuotes`), when
+  /// the snapshot is slim (`StoreSnapshot.holdsTexts` false) and its links came without them: only
+  /// the follow-ups of the recommendations shown (at most `ReportLimits.recommendations`) are quoted.
   /// - Parameter reader: the reader the snapshot was loaded with.
   public mutating func readQuotes(from reader: StoreReader) throws(StoreError) {
     guard !snapshot.holdsTexts, linkIDs.count == links.count else { return }
     var shown: Set<Int64>?
     if snapshot.recommendations.count > ReportLimits.recommendations {
-      let meetingOfItem = Dictionary(
-        snapshot.items.compactMap { item in item.id.map { ($0, item.meetingId) } },
-        uniquingKeysWith: { first, _ in first })
-      let statusOf = Dictionary(
-        outcomes.map { ($0.recommendationID, $0.status) }, uniquingKeysWith: { first, _ in first })
+      // Found by position (`RecordsByID`), not in dictionaries of every item and outcome.
+      let itemByID = RecordsByID(snapshot.items, id: \.id)
+      let outcomeByID = RecordsByID(outcomes, id: \.recommendationID)
       shown = ReportContext.shownRecommendations(
-        self, meetingOfItem: { meetingOfItem[$0] }, statusOf: { statusOf[$0] })
+        self, meetingOfItem: { itemByID[$0]?.meetingId }, statusOf: { outcomeByID[$0]?.status })
     }
     let quoted = links.indices.filter { shown?.contains(links[$0].recommendationID) ?? true }
     let quotes = try reader.carryOverQuotes(ids: quoted.map { linkIDs[$0] })
     for index in quoted {
       guard let found = quotes[linkIDs[index]] else { continue }
-      links[index].sourceQuote = found.sourceQuote
-      links[index].targetQuote = found.targetQuote
+      targetQuotes[index] = found.targetQuote
     }
+  }
+
+  /// The quote from the later side of the link at `index` in `links`: read from the store, or the
+  /// link's own.
+  public func targetQuote(ofLinkAt index: Int) -> String {
+    targetQuotes[index] ?? links[index].targetQuote
   }
 }

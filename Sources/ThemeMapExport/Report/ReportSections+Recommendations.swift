@@ -51,8 +51,13 @@ extension ReportContext {
       grouping: input.snapshot.recommendations.filter { record in
         shown.map { set in record.id.map(set.contains) ?? false } ?? true
       }, by: { itemByID[$0.itemId]?.meetingId ?? -1 })
-    let followsUp = Dictionary(
-      grouping: input.links.filter { $0.targetKind == .recommendation }, by: \.targetID)
+    // Only the recommendations shown need the links that reach them: the page is bounded, the links
+    // are not, and grouping every link by its target was the report's (and the whole run's) peak.
+    var followsUp: [Int64: [CarryOver]] = [:]
+    for link in input.links
+    where link.targetKind == .recommendation && shown.map({ $0.contains(link.targetID) }) ?? true {
+      followsUp[link.targetID, default: []].append(link)
+    }
     main.element("section", ["id": "recommendations", "aria-labelledby": "recommendations-title"]) {
       section in
       section.element("h2", ["id": "recommendations-title"], text: ReportSection.title("recommendations"))
@@ -143,16 +148,18 @@ extension ReportContext {
   }
 
   private func followUps(_ cell: inout Markup, of id: Int64, shown: Set<Int64>?) {
-    let links = (linksFrom[id] ?? []).sorted {
-      (place(ofTarget: $0).meeting?.bestDate?.isoString ?? "~", $0.targetID)
-        < (place(ofTarget: $1).meeting?.bestDate?.isoString ?? "~", $1.targetID)
+    let links = input.links
+    let positions = (linksFrom[id] ?? []).map { Int($0) }.sorted {
+      (place(ofTarget: links[$0]).meeting?.bestDate?.isoString ?? "~", links[$0].targetID)
+        < (place(ofTarget: links[$1]).meeting?.bestDate?.isoString ?? "~", links[$1].targetID)
     }
-    guard !links.isEmpty else {
+    guard !positions.isEmpty else {
       cell.element("span", ["class": "meta"], text: input.links.isEmpty ? "not assessed" : "none found")
       return
     }
     cell.element("ol", ["class": "followups"]) { list in
-      for link in links {
+      for position in positions {
+        let link = links[position]
         let target = place(ofTarget: link)
         list.element("li") { entry in
           if link.targetKind == .recommendation, shown?.contains(link.targetID) ?? true {
@@ -160,7 +167,7 @@ extension ReportContext {
           } else {
             entry.text(describe(target))
           }
-          entry.element("blockquote", text: link.targetQuote)
+          entry.element("blockquote", text: input.targetQuote(ofLinkAt: position))
           if let meeting = target.meeting {
             entry.element("span", ["class": "meta"]) { line in
               sourceLinks(&line, meeting: meeting, line: target.line)
