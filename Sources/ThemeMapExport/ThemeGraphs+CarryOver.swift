@@ -136,7 +136,7 @@ enum CarryOverNode: Sendable {
   /// ("recommendation:3"), and ids of one kind in the order of their decimal digits.
   static func idTextOrder(of records: [CarryOverNode]) -> [Int32] {
     // Positions are sorted in place, 4 bytes each, beside a 16-byte key per record: a national
-    // corpus's graph has a million nodes or more, and this sort was the export's peak.
+    // corpus's graph has a million nodes or more, and this sort was one of the export's peaks.
     var order = Array(Int32(0)..<Int32(clamping: records.count))
     guard records.allSatisfy({ $0.recordID >= 0 }) else {
       let texts = records.map(\.nodeID)

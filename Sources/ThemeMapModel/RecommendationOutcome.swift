@@ -18,8 +18,8 @@ public enum RecommendationStatus: String, Hashable, Sendable, Codable, CaseItera
 
 /// A recommendation's status and carry-over history, as the analysis finds it.
 public struct RecommendationOutcome: Hashable, Sendable, Codable {
-  // The properties are declared widest first, so that the optionals' flag bytes pack together: the
-  // exports hold one outcome per recommendation, in 64 bytes.
+  // The day and the status are declared after the first optional id, where they fill the padding
+  // after its flag byte: the exports hold one outcome per recommendation, in 64 bytes instead of 96.
   /// The recommendation's store id.
   public var recommendationID: Int64
   /// How many later records follow it up (its links in carry_over.csv).
