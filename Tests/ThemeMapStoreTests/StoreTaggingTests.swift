@@ -11,6 +11,16 @@ import ThemeMapModel
       Theme(id: "hotel-watch", label: "Hotel Watch", parent: "safeguarding", aliases: ["Hotel Watch"]),
     ])
 
+  /// A store holding the sample document and the taxonomy, and the document's items to tag.
+  func sampleWaitingForTagging() throws -> (ThemeMapStore, TaggingInput) {
+    let store = try ThemeMapStore()
+    try store.write(sampleDocument())
+    try store.replaceThemes(with: taxonomy)
+    let input = try store.taggingInput(
+      documentID: try #require(try store.documentsNeedingTagging(version: "v1").first))
+    return (store, input)
+  }
+
   @Test func newItemsNeedTaggingAndTaggedOnesDoNot() throws {
     let store = try ThemeMapStore()
     try store.write(sampleDocument())
@@ -31,11 +41,7 @@ import ThemeMapModel
   }
 
   @Test func theSnapshotCountsEachMentionedThemeOnceWhereverItComesBack() throws {
-    let store = try ThemeMapStore()
-    try store.write(sampleDocument())
-    try store.replaceThemes(with: taxonomy)
-    let input = try store.taggingInput(
-      documentID: try #require(try store.documentsNeedingTagging(version: "v1").first))
+    let (store, input) = try sampleWaitingForTagging()
     func mention(_ theme: String, at start: Int) -> Mention {
       Mention(
         themeID: theme, matchedText: "Hotel Watch", matchedAlias: "Hotel Watch", field: .title,
@@ -54,11 +60,7 @@ import ThemeMapModel
   }
 
   @Test func aNewTaxonomyVersionMarksEveryItemForTaggingAndDropsRemovedThemes() throws {
-    let store = try ThemeMapStore()
-    try store.write(sampleDocument())
-    try store.replaceThemes(with: taxonomy)
-    let input = try store.taggingInput(
-      documentID: try #require(try store.documentsNeedingTagging(version: "v1").first))
+    let (store, input) = try sampleWaitingForTagging()
     let itemID = try #require(input.items.first?.id)
     let mention = Mention(
       themeID: "hotel-watch", matchedText: "Hotel Watch", matchedAlias: "Hotel Watch", field: .title,
