@@ -165,7 +165,7 @@ struct FollowUpCorpus: Sendable {
         let facts = meetingFacts[meeting.id]
       else { return }
       let itemID = text.id
-      let mentions = lookup.mentionsByItem[itemID] ?? []
+      let mentions = lookup.snapshot.mentions[item: itemID]
       for record in recommendationsByItem[itemID] ?? [] {
         guard let id = record.id else { continue }
         let inside = lookup.mentions(of: record)
@@ -176,7 +176,7 @@ struct FollowUpCorpus: Sendable {
               kind: .recommendation, id: id, itemID: itemID, meetingID: meeting.id, family: facts.family,
               earliest: facts.earliest, latest: facts.latest,
               recommendationKind: Recommendation.Kind(rawValue: record.kind)),
-            TermVectorBuilder.Record(texts: [record.text], mentions: inside[...])
+            TermVectorBuilder.Record(texts: [record.text], mentions: inside)
           ))
         pendingBytes += record.text.utf8.count
       }
@@ -343,12 +343,13 @@ struct FollowUpCorpus: Sendable {
   }
 
   /// The mentions inside a record, in span order: an item's, or those inside a recommendation's span.
-  func mentions(of index: Int) -> ArraySlice<MentionSummary> {
+  func mentions(of index: Int) -> ItemMentions {
     let document = documents[index]
     switch document.kind {
     case .recommendation:
-      return lookup.recommendationByID[document.id].map { lookup.mentions(of: $0)[...] } ?? []
-    case .item: return lookup.mentionsByItem[document.id] ?? []
+      return lookup.recommendationByID[document.id].map { lookup.mentions(of: $0) }
+        ?? ItemMentions(itemID: document.itemID)
+    case .item: return lookup.snapshot.mentions[item: document.id]
     }
   }
 

@@ -20,9 +20,6 @@ public struct SnapshotLookup: Sendable {
   public let meetingByID: RecordsByID<MeetingSummary>
   /// Items by id (positions in `snapshot.items`, not copies).
   public let itemByID: RecordsByID<ItemRecord>
-  /// Mentions by item id, in span order: slices of `snapshot.mentions` when it is ordered by item,
-  /// as the store loads it, so that the lookup holds no second copy of every mention.
-  public let mentionsByItem: RunsByID<MentionSummary>
   /// Recommendations by id (positions in `snapshot.recommendations`, not copies).
   public let recommendationByID: RecordsByID<RecommendationRecord>
   /// Parent theme id by theme id.
@@ -41,7 +38,6 @@ public struct SnapshotLookup: Sendable {
     self.snapshot = snapshot
     meetingByID = RecordsByID(snapshot.meetings, id: \.id)
     itemByID = RecordsByID(snapshot.items, id: \.id)
-    mentionsByItem = RunsByID(snapshot.mentions, id: \.itemId)
     recommendationByID = RecordsByID(snapshot.recommendations, id: \.id)
     parentOfTheme = Dictionary(
       snapshot.themes.compactMap { theme in theme.parentId.map { (theme.id, $0) } },
@@ -79,10 +75,9 @@ public struct SnapshotLookup: Sendable {
   }
 
   /// The mentions that fall inside a recommendation's span: its themes, without matching again.
-  public func mentions(of recommendation: RecommendationRecord) -> [MentionSummary] {
-    (mentionsByItem[recommendation.itemId] ?? []).filter {
-      $0.spanStart >= recommendation.spanStart && $0.spanEnd <= recommendation.spanEnd
-    }
+  public func mentions(of recommendation: RecommendationRecord) -> ItemMentions {
+    snapshot.mentions[item: recommendation.itemId].inside(
+      spanStart: recommendation.spanStart, spanEnd: recommendation.spanEnd)
   }
 
   /// Theme ids of mentions, distinct, in taxonomy order.

@@ -28,7 +28,7 @@ struct TermVectorBuilder: Sendable {
   /// A record to fold: its texts, read one after another, and the mentions inside it.
   struct Record: Sendable {
     var texts: [String]
-    var mentions: ArraySlice<MentionSummary>
+    var mentions: ItemMentions
     /// Whether its vector keeps only the builder's shared terms: true for a record that is only ever
     /// compared as the later side of a pair (an item), whose other terms no score, evidence or quote
     /// reads. Its length still counts every term.

@@ -48,8 +48,9 @@ public enum ThemeMovement {
     // item by item, so an item counts once per theme without a set of item ids per entry.
     var counts: [UInt64: AppearanceCounts] = [:]
     var themesOfItem: [UInt64] = []
-    for (itemID, mentions) in lookup.mentionsByItem {
-      guard let meetingID = lookup.itemByID[itemID]?.meetingId, let rank = rankOfMeeting[meetingID] else {
+    for mentions in lookup.snapshot.mentions.byItem {
+      guard let meetingID = lookup.itemByID[mentions.itemID]?.meetingId, let rank = rankOfMeeting[meetingID]
+      else {
         continue
       }
       themesOfItem.removeAll(keepingCapacity: true)

@@ -77,8 +77,8 @@ public enum ThemeTrends {
       snapshot.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     // A cell counts an item (a meeting) when it differs from the last one the cell counted: exact
-    // when each item's mentions come together and each meeting's items come together, as the store
-    // gives them (mentions by item id, a document's items numbered together). Sets of ids per cell
+    // when each item's mentions come together, as they do in a snapshot, and each meeting's items
+    // come together, as the store gives them (a document's items numbered together). Sets of ids per cell
     // did the same in any order but took several times the memory of the table.
     let mentions = snapshot.mentions
     let order = inCountingOrder(mentions, meetingOfItem: meetingOfItem)
@@ -102,7 +102,9 @@ public enum ThemeTrends {
       }
     }
     if let order {
-      for index in order { count(mentions[index]) }
+      for itemID in order {
+        for mention in mentions[item: itemID] { count(mention) }
+      }
     } else {
       for mention in mentions { count(mention) }
     }
@@ -118,29 +120,24 @@ public enum ThemeTrends {
       }, counts: cells)
   }
 
-  /// nil when the mentions already come item by item with each meeting's items together; otherwise
-  /// their indexes in that order (by meeting, then item).
-  private static func inCountingOrder(_ mentions: [MentionSummary], meetingOfItem: [Int64: Int64]) -> [Int]? {
+  /// nil when each meeting's items come together, as the store reads them; otherwise the items in
+  /// that order (by meeting, then item id). Each item's mentions are together in any snapshot.
+  private static func inCountingOrder(_ mentions: MentionsByItem, meetingOfItem: [Int64: Int64]) -> [Int64]? {
     var finished: Set<Int64> = []
-    var current: (item: Int64, meeting: Int64?)?
-    var grouped = true
-    for mention in mentions where mention.itemId != current?.item {
-      let meeting = meetingOfItem[mention.itemId]
-      if let current,
-        mention.itemId < current.item
-          || (meeting != current.meeting && meeting.map(finished.contains) == true)
-      {
-        grouped = false
-        break
+    var current: Int64??
+    for item in mentions.byItem {
+      let meeting = meetingOfItem[item.itemID]
+      if let current, meeting != current {
+        if meeting.map(finished.contains) == true {
+          return mentions.byItem.map(\.itemID).sorted {
+            (meetingOfItem[$0] ?? .min, $0) < (meetingOfItem[$1] ?? .min, $1)
+          }
+        }
+        if let left = current { finished.insert(left) }
       }
-      if let left = current?.meeting, left != meeting { finished.insert(left) }
-      current = (mention.itemId, meeting)
+      current = meeting
     }
-    guard !grouped else { return nil }
-    return mentions.indices.sorted { left, right in
-      let (a, b) = (mentions[left].itemId, mentions[right].itemId)
-      return (meetingOfItem[a] ?? .min, a, left) < (meetingOfItem[b] ?? .min, b, right)
-    }
+    return nil
   }
 }
 

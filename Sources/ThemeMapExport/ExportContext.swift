@@ -33,7 +33,6 @@ struct ExportContext {
 
   var meetingByID: RecordsByID<MeetingSummary> { lookup.meetingByID }
   var itemByID: RecordsByID<ItemRecord> { lookup.itemByID }
-  var mentionsByItem: RunsByID<MentionSummary> { lookup.mentionsByItem }
   var parentOfTheme: [String: String] { lookup.parentOfTheme }
 
   /// Theme ids of mentions, distinct, in taxonomy order.
@@ -68,7 +67,7 @@ struct ExportContext {
       .integer(Int(id)), .integer(Int(item.meetingId)), .text(meeting?.body),
       .date(meeting.flatMap { bestDate(ofMeeting: $0.id) }),
       .integer(item.ordinal), .text(item.number), .text(item.title), .boolean(item.isTruncated),
-      .text(themeList(mentionsByItem[id] ?? [])),
+      .text(themeList(snapshot.mentions[item: id])),
       .text(item.attachments.replacingOccurrences(of: "\n", with: ";")), .text(meeting?.documentPath),
       .integer(item.spanStart), .integer(item.spanEnd), .integer(item.line), .text(agendaText),
       .text(minutesText),

@@ -90,8 +90,8 @@ public enum ThemeGraphs {
   static func themeFigures(_ context: ExportContext) -> [String: ThemeFigures] {
     var figures: [String: ThemeFigures] = [:]
     var themesOfItem: [String] = []
-    for (itemID, mentions) in context.mentionsByItem {
-      let date = context.bestDate(ofItem: itemID)
+    for mentions in context.snapshot.mentions.byItem {
+      let date = context.bestDate(ofItem: mentions.itemID)
       themesOfItem.removeAll(keepingCapacity: true)
       for mention in mentions {
         let isNewTheme = !themesOfItem.contains(mention.themeId)
@@ -140,13 +140,13 @@ public enum ThemeGraphs {
       themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var shared: [Int: (items: Int, first: CalendarDay?)] = [:]
     var themes: [Int] = []
-    for (itemID, mentions) in context.mentionsByItem {
+    for mentions in context.snapshot.mentions.byItem {
       themes.removeAll(keepingCapacity: true)
       for mention in mentions {
         if let number = numberOfTheme[mention.themeId] { themes.append(number) }
       }
       themes.sort()
-      let date = context.bestDate(ofItem: itemID)
+      let date = context.bestDate(ofItem: mentions.itemID)
       var previous = -1
       for (index, first) in themes.enumerated() where first != previous {
         previous = first

@@ -152,14 +152,6 @@ extension MentionSummary: PositionalRecord {
       matchedText: try row.decode(atIndex: 2), spanStart: try row.decode(atIndex: 3),
       spanEnd: try row.decode(atIndex: 4))
   }
-
-  /// A summary whose theme and words are those `shared` already holds, when it does.
-  init(positionalRow row: Row, sharing shared: inout SharedStrings) throws {
-    self.init(
-      itemId: try row.decode(atIndex: 0),
-      words: shared.words(themeID: try row.decode(atIndex: 1), text: try row.decode(atIndex: 2)),
-      spanStart: try row.decode(atIndex: 3), spanEnd: try row.decode(atIndex: 4))
-  }
 }
 
 extension CarryOverRecord: PositionalRecord {

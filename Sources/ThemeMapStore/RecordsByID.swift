@@ -84,16 +84,16 @@ public struct RecordsByID<Record: Sendable>: Sendable {
   }
 }
 
-/// Elements grouped by an id, each group a slice of one array, looked up by the id: the store's
-/// mentions by item, say.
+/// Elements grouped by an id, each group a slice of one array, looked up by the id: the links by
+/// the recommendation they start from, say.
 ///
 /// A `[Int64: ArraySlice<Element>]` took 56 bytes an id (a slice and a hash-table slot); this keeps
 /// each group's id and bounds (16 bytes) and looks them up through `RecordsByID`.
 ///
 /// ```swift
-/// let mentionsByItem = RunsByID(snapshot.mentions, id: \.itemId)
-/// mentionsByItem[42]?.count   // the mentions of item 42, or nil when it has none
-/// for (itemID, mentions) in mentionsByItem { ... }
+/// let linksBySource = RunsByID(links, id: \.recommendationID)
+/// linksBySource[42]?.count   // the links from recommendation 42, or nil when it has none
+/// for (recommendationID, links) in linksBySource { ... }
 /// ```
 public struct RunsByID<Element: Sendable>: Sequence, Sendable {
   /// Every element, each id's together.

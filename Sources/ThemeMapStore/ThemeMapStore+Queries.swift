@@ -72,8 +72,8 @@ public struct StoreSnapshot: Sendable {
   public var recommendations: [RecommendationRecord]
   /// Themes in taxonomy order.
   public var themes: [ThemeRecord]
-  /// Mentions, ordered by item and position.
-  public var mentions: [MentionSummary]
+  /// Mentions, each item's together in position order, items by id.
+  public var mentions: MentionsByItem
   /// The same mentions whole, with their evidence columns, in a full snapshot; empty in a slim one
   /// (`StoreReader.snapshot(texts: false)`), whose readers stream them (`StoreReader.forEachMention`).
   public var mentionDetails: [MentionRecord] = []
@@ -94,18 +94,10 @@ public struct StoreSnapshot: Sendable {
 }
 
 extension StoreSnapshot {
-  /// How many distinct themes the mentions name: counted without a list of every mention's theme,
-  /// which for a national corpus's millions of mentions was the report's largest structure.
-  public var mentionedThemeCount: Int {
-    var themes: Set<String> = []
-    var last: String?
-    for mention in mentions where mention.themeId != last {
-      // Mentions come item by item and an item's mentions often share a theme: one hash per change.
-      last = mention.themeId
-      themes.insert(mention.themeId)
-    }
-    return themes.count
-  }
+  /// How many distinct themes the mentions name: counted from the distinct words the mentions
+  /// share, without a list of every mention's theme, which for a national corpus's millions of
+  /// mentions was the report's largest structure.
+  public var mentionedThemeCount: Int { mentions.themeIDs.count }
 }
 
 extension ThemeMapStore {
@@ -241,40 +233,34 @@ extension ThemeMapStore {
 
   /// Every mention, by item and position, whole: a full snapshot's `mentionDetails`.
   static func fetchMentions(_ db: Database) throws -> [MentionRecord] {
-    try fetchMentions(db) { (mention: inout MentionRecord, shared) in
+    var shared = SharedStrings()
+    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
+    return try db.fetchAll(
+      sql: "SELECT \(MentionRecord.selection()) FROM mentions \(mentionOrder)",
+      reservingCapacity: try count("mentions", db)
+    ) { row in
+      var mention = try MentionRecord(positionalRow: row)
       mention.themeId = shared.intern(mention.themeId)
       mention.field = shared.intern(mention.field)
       mention.matchedText = shared.intern(mention.matchedText)
       mention.matchedAlias = shared.intern(mention.matchedAlias)
-    }
-  }
-
-  /// Every mention's summary, by item and position: what every snapshot holds.
-  static func fetchMentionSummaries(_ db: Database) throws -> [MentionSummary] {
-    try fetchMentions(db) { row, shared in try MentionSummary(positionalRow: row, sharing: &shared) }
-  }
-
-  /// Every mention read as `Mention`, its strings shared through `share`.
-  private static func fetchMentions<Mention: PositionalRecord>(
-    _ db: Database, sharing share: (inout Mention, inout SharedStrings) -> Void
-  ) throws -> [Mention] {
-    try fetchMentions(db) { row, shared in
-      var mention = try Mention(positionalRow: row)
-      share(&mention, &shared)
       return mention
     }
   }
 
-  /// Every mention, made by `make` from its row and the strings shared so far.
-  private static func fetchMentions<Mention: PositionalRecord>(
-    _ db: Database, making make: (Row, inout SharedStrings) throws -> Mention
-  ) throws -> [Mention] {
-    var shared = SharedStrings()
-    // Sized up front: grown by doubling, the array would hold up to twice its rows, and copy them.
-    return try db.fetchAll(
-      sql: "SELECT \(Mention.selection()) FROM mentions \(mentionOrder)",
-      reservingCapacity: try count("mentions", db)
-    ) { row in try make(row, &shared) }
+  /// Every mention's summary, by item and position: what every snapshot holds.
+  static func fetchMentionSummaries(_ db: Database) throws -> MentionsByItem {
+    var mentions = MentionsByItem.Builder()
+    mentions.reserveCapacity(try count("mentions", db))
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT \(MentionSummary.selection()) FROM mentions \(mentionOrder)")
+    while let row = try rows.next() {
+      mentions.append(
+        itemID: try row.decode(atIndex: 0), themeID: try row.decode(atIndex: 1),
+        text: try row.decode(atIndex: 2), spanStart: try row.decode(atIndex: 3),
+        spanEnd: try row.decode(atIndex: 4))
+    }
+    return mentions.finish()
   }
 
   /// The rows of a table, for sizing the array a snapshot reads them into.
@@ -319,17 +305,6 @@ extension ThemeMapStore {
 /// mention.
 struct SharedStrings {
   private var known: [String: String] = [:]
-  /// By theme, then words.
-  private var knownWords: [String: [String: MatchedWords]] = [:]
-
-  /// The theme and words, or the equal pair already read.
-  mutating func words(themeID: String, text: String) -> MatchedWords {
-    if let shared = knownWords[themeID]?[text] { return shared }
-    let words = MatchedWords(themeID: intern(themeID), text: intern(text))
-    knownWords[themeID, default: [:]][text] = words
-    return words
-  }
-
   /// The string, or the equal one already read.
   mutating func intern(_ string: String) -> String {
     // Small strings live inline in the `String` itself; only longer ones are worth sharing.

@@ -87,13 +87,13 @@ import ThemeMapTestSupport
   }
 
   /// The table counts an item or a meeting once per cell when it is the last one the cell counted;
-  /// mentions out of item order, or a meeting whose items are not numbered together, are put in
-  /// order first, so the counts stay those of the reference.
+  /// mentions given out of item order are gathered by item (`MentionsByItem`), and a meeting whose
+  /// items are not numbered together is put in order first, so the counts stay those of the reference.
   @Test func trendsAreExactInAnyMentionOrder() throws {
     let snapshot = try Self.snapshot()
     var shuffled = snapshot
     var generator = SplitMix(state: 7)
-    shuffled.mentions.shuffle(using: &generator)
+    shuffled.mentions = MentionsByItem(Array(snapshot.mentions).shuffled(using: &generator))
     try #require(shuffled.mentions != snapshot.mentions)
     // Items moved between meetings with their ids kept: each meeting's items are no longer together.
     var split = snapshot

@@ -48,7 +48,8 @@ import ThemeMapTestSupport
     #expect(slim.meetings == full.meetings)
     #expect(slim.recommendations == full.recommendations)
     #expect(slim.mentions == full.mentions)
-    #expect(full.mentionDetails.map(MentionSummary.init) == full.mentions && slim.mentionDetails.isEmpty)
+    #expect(
+      full.mentionDetails.map(MentionSummary.init) == Array(full.mentions) && slim.mentionDetails.isEmpty)
     #expect(slim.outcomes == full.outcomes)
     #expect(slim.themes == full.themes)
   }
@@ -214,10 +215,32 @@ import ThemeMapTestSupport
       #expect(itemByID[id] == item)
     }
     #expect(itemByID[-1] == nil)
+  }
+
+  /// The snapshot's mentions are the stored ones, each item's found by item in span order, and their
+  /// themes the distinct themes stored.
+  @Test func aSnapshotsMentionsAreTheStoredOnesByItem() throws {
+    let snapshot = try linkedSeeds().snapshot()
+    let stored = snapshot.mentionDetails.map(MentionSummary.init)
+    let grouped = Dictionary(grouping: stored, by: \.itemId)
+    try #require(grouped.count >= 5 && stored.count > 100, "\(grouped.count) items, \(stored.count) mentions")
+    #expect(snapshot.mentions.itemCount == grouped.count)
+    for (itemID, mentions) in grouped {
+      let found = snapshot.mentions[item: itemID]
+      #expect(Array(found) == mentions && found.itemID == itemID)
+      #expect(found.map(\.spanStart) == found.map(\.spanStart).sorted())
+    }
+    #expect(snapshot.mentions.byItem.map(\.itemID) == grouped.keys.sorted())
+    #expect(snapshot.mentions.themeIDs == Set(stored.map(\.themeId)))
+    #expect(snapshot.mentionedThemeCount == Set(stored.map(\.themeId)).count)
+    // A recommendation's mentions are the item's that fall inside its span.
     let lookup = SnapshotLookup(snapshot)
-    let grouped = Dictionary(grouping: snapshot.mentions, by: \.itemId)
-    #expect(lookup.mentionsByItem.count == grouped.count)
-    for (itemID, mentions) in grouped { #expect(lookup.mentionsByItem[itemID].map(Array.init) == mentions) }
+    for recommendation in snapshot.recommendations {
+      let inside = (grouped[recommendation.itemId] ?? []).filter {
+        $0.spanStart >= recommendation.spanStart && $0.spanEnd <= recommendation.spanEnd
+      }
+      #expect(Array(lookup.mentions(of: recommendation)) == inside)
+    }
   }
 }
 
