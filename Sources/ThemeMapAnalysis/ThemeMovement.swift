@@ -29,12 +29,12 @@ public enum ThemeMovement {
   /// corpus has millions of theme and meeting pairs.
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func table(using lookup: SnapshotLookup) -> ThemeAppearanceTable {
-    // Themes and meetings are numbered in output order (taxonomy order, then date), so that one
-    // 64-bit key per theme and meeting both counts and sorts the rows: keyed by theme id strings and
-    // grouped per theme, the tables took several times the memory of the rows themselves.
+    // Themes and meetings are numbered in output order (taxonomy order, then date), so that a row's
+    // two numbers both count and sort it: keyed by theme id strings and grouped per theme, the tables
+    // took several times the memory of the rows themselves.
     var themeIDs = lookup.sortedThemes(Set(lookup.snapshot.themes.map(\.id)))
     var themeIndex = Dictionary(
-      themeIDs.enumerated().map { ($1, UInt64($0)) }, uniquingKeysWith: { first, _ in first })
+      themeIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     let listedThemes = themeIDs.count
     // `SnapshotLookup.chronological` as a number: earliest day, undated last, then id.
     let meetings = lookup.distinctMeetings.map { meeting in
@@ -42,17 +42,28 @@ public enum ThemeMovement {
     }
     .sorted { ($0.day, $0.meeting.id) < ($1.day, $1.meeting.id) }.map(\.meeting)
     let rankOfMeeting = Dictionary(
-      meetings.enumerated().map { ($1.id, UInt64($0)) }, uniquingKeysWith: { first, _ in first })
+      meetings.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
 
-    // One entry per theme and meeting, changed in place: one hash per mention. Mentions are taken
-    // item by item, so an item counts once per theme without a set of item ids per entry.
-    var counts: [UInt64: AppearanceCounts] = [:]
-    var themesOfItem: [UInt64] = []
+    // A meeting's themes are counted while its items come, and become rows when another meeting's
+    // items come, so that no dictionary of every theme and meeting pair is made (it was the export's
+    // largest structure while it was made). Mentions come item by item, so an item counts once per
+    // theme without a set of item ids. A meeting whose items come apart gives rows more than once,
+    // merged once the rows are sorted.
+    var rows: [ThemeAppearanceTable.Row] = []
+    var meetingRows: [ThemeAppearanceTable.Row] = []
+    var rowOfTheme = [Int32](repeating: -1, count: themeIDs.count)
+    var themesOfItem: [Int32] = []
+    func finishMeeting() {
+      for row in meetingRows { rowOfTheme[Int(row.theme)] = -1 }
+      rows += meetingRows
+      meetingRows.removeAll(keepingCapacity: true)
+    }
     for mentions in lookup.snapshot.mentions.byItem {
       guard let meetingID = lookup.itemByID[mentions.itemID]?.meetingId, let rank = rankOfMeeting[meetingID]
       else {
         continue
       }
+      if rank != meetingRows.first?.meeting { finishMeeting() }
       themesOfItem.removeAll(keepingCapacity: true)
       for mention in mentions {
         let theme =
@@ -61,49 +72,54 @@ public enum ThemeMovement {
             // A theme the snapshot does not list (a snapshot made by hand): numbered after the listed
             // ones, and put in order below.
             themeIDs.append(mention.themeId)
-            themeIndex[mention.themeId] = UInt64(themeIDs.count - 1)
-            return UInt64(themeIDs.count - 1)
+            rowOfTheme.append(-1)
+            themeIndex[mention.themeId] = Int32(themeIDs.count - 1)
+            return Int32(themeIDs.count - 1)
           }()
         let isNewTheme = !themesOfItem.contains(theme)
         if isNewTheme { themesOfItem.append(theme) }
-        modify(&counts[theme << 32 | rank, default: AppearanceCounts()]) { entry in
-          entry.mentions += 1
-          if isNewTheme { entry.items += 1 }
+        if rowOfTheme[Int(theme)] < 0 {
+          rowOfTheme[Int(theme)] = Int32(meetingRows.count)
+          meetingRows.append(
+            ThemeAppearanceTable.Row(
+              theme: theme, meeting: rank, previousMeeting: -1, items: 0, mentions: 0, sequence: 0))
+        }
+        modify(&meetingRows[Int(rowOfTheme[Int(theme)])]) { row in
+          row.mentions += 1
+          if isNewTheme { row.items += 1 }
         }
       }
     }
+    finishMeeting()
     if themeIDs.count > listedThemes {
       // `sortedThemes` puts ids it has no position for last, by id: renumber those.
       let unlisted = themeIDs[listedThemes...].sorted()
       let renumbered = Dictionary(
-        unlisted.enumerated().map { (themeIndex[$1] ?? 0, UInt64(listedThemes + $0)) },
+        unlisted.enumerated().map { (themeIndex[$1] ?? 0, Int32(listedThemes + $0)) },
         uniquingKeysWith: { first, _ in first })
-      counts = Dictionary(
-        counts.map { key, value in ((renumbered[key >> 32] ?? key >> 32) << 32 | (key & 0xFFFF_FFFF), value)
-        },
-        uniquingKeysWith: { first, _ in first })
+      for index in rows.indices { rows[index].theme = renumbered[rows[index].theme] ?? rows[index].theme }
       themeIDs.replaceSubrange(listedThemes..., with: unlisted)
     }
 
-    var rows: [ThemeAppearanceTable.Row] = []
-    rows.reserveCapacity(counts.count)
-    var previous: (theme: UInt64, rank: Int32)?
-    var sequence: Int32 = 0
-    for key in counts.keys.sorted() {
-      let theme = key >> 32
-      if previous?.theme != theme {
-        previous = nil
-        sequence = 0
+    rows.sort { ($0.theme, $0.meeting) < ($1.theme, $1.meeting) }
+    // Merges the rows of one theme and meeting, and numbers each theme's appearances.
+    // By index: iterating `rows` itself would copy the array on the first write.
+    var kept = 0
+    for index in rows.indices {
+      let row = rows[index]
+      if kept > 0, rows[kept - 1].theme == row.theme, rows[kept - 1].meeting == row.meeting {
+        rows[kept - 1].items += row.items
+        rows[kept - 1].mentions += row.mentions
+        continue
       }
-      sequence += 1
-      let entry = counts[key] ?? AppearanceCounts()
-      let rank = Int32(key & 0xFFFF_FFFF)
-      rows.append(
-        ThemeAppearanceTable.Row(
-          theme: Int32(theme), meeting: rank, previousMeeting: previous?.rank ?? -1, items: entry.items,
-          mentions: entry.mentions, sequence: sequence))
-      previous = (theme, rank)
+      var next = row
+      let sameTheme = kept > 0 && rows[kept - 1].theme == row.theme
+      next.previousMeeting = sameTheme ? rows[kept - 1].meeting : -1
+      next.sequence = sameTheme ? rows[kept - 1].sequence + 1 : 1
+      rows[kept] = next
+      kept += 1
     }
+    rows.removeSubrange(kept...)
     return ThemeAppearanceTable(
       themeIDs: themeIDs, meetingIDs: meetings.map(\.id), bodies: meetings.map(\.body),
       days: meetings.map(\.bestDate), rows: rows)
@@ -120,12 +136,6 @@ public enum ThemeMovement {
   private struct TransitionCount {
     var count: Int
     var firstDate: CalendarDay?
-  }
-
-  /// What one theme's appearance at one meeting counts, while the rows are made.
-  private struct AppearanceCounts {
-    var mentions: Int32 = 0
-    var items: Int32 = 0
   }
 
   /// The moves between bodies: for each theme, each pair of consecutive appearances at different

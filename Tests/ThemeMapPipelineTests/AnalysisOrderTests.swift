@@ -109,6 +109,41 @@ import ThemeMapTestSupport
     }
   }
 
+  /// A meeting's themes are counted while its items come together; a meeting whose items come apart
+  /// (items moved between meetings, ids kept) still gives one row per theme with every item's
+  /// counts, numbered in date order.
+  @Test func appearancesAreExactWhenAMeetingsItemsComeApart() throws {
+    var split = try Self.snapshot()
+    let meetings = Array(Set(split.items.map(\.meetingId))).sorted()
+    try #require(meetings.count >= 2)
+    for index in split.items.indices where index % 2 == 0 {
+      split.items[index].meetingId = split.items[index].meetingId == meetings[0] ? meetings[1] : meetings[0]
+    }
+    let lookup = SnapshotLookup(split)
+    struct Key: Hashable {
+      var theme: String
+      var meeting: Int64
+    }
+    var expected: [Key: (items: Set<Int64>, mentions: Int)] = [:]
+    for mention in split.mentions {
+      guard let meeting = lookup.itemByID[mention.itemId]?.meetingId else { continue }
+      modify(&expected[Key(theme: mention.themeId, meeting: meeting), default: ([], 0)]) { entry in
+        entry.items.insert(mention.itemId)
+        entry.mentions += 1
+      }
+    }
+    let appearances = ThemeMovement.appearances(using: lookup)
+    #expect(appearances.count == expected.count)
+    #expect(Set(appearances.map { Key(theme: $0.themeID, meeting: $0.meetingID) }) == Set(expected.keys))
+    for row in appearances {
+      let entry = expected[Key(theme: row.themeID, meeting: row.meetingID)]
+      #expect(row.items == entry?.items.count && row.mentions == entry?.mentions, "\(row.themeID)")
+    }
+    for (theme, rows) in Dictionary(grouping: appearances, by: \.themeID) {
+      #expect(rows.map(\.sequence) == Array(1...rows.count), "\(theme)")
+    }
+  }
+
   @Test func appearancesComeInTheChronologicalOrderWithTheirCounts() throws {
     let snapshot = try Self.snapshot()
     let lookup = SnapshotLookup(snapshot)
