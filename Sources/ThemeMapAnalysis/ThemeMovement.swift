@@ -25,7 +25,7 @@ public enum ThemeMovement {
     Array(table(using: lookup))
   }
 
-  /// The same rows as `appearances(using:)`, each made when it is read from 24 bytes: a national
+  /// The same rows as `appearances(using:)`, each made when it is read from 16 bytes: a national
   /// corpus has millions of theme and meeting pairs.
   /// - Complexity: O(m + a log a) for m mentions and a appearances.
   public static func table(using lookup: SnapshotLookup) -> ThemeAppearanceTable {
@@ -48,49 +48,56 @@ public enum ThemeMovement {
     // items come, so that no dictionary of every theme and meeting pair is made (it was the export's
     // largest structure while it was made). Mentions come item by item, so an item counts once per
     // theme without a set of item ids. A meeting whose items come apart gives rows more than once,
-    // merged once the rows are sorted.
-    var rows: [ThemeAppearanceTable.Row] = []
+    // merged once the rows are sorted. The rows are counted first and then made into an array of
+    // their exact size: grown by doubling, it held up to half as much again, and copied itself.
     var meetingRows: [ThemeAppearanceTable.Row] = []
     var rowOfTheme = [Int32](repeating: -1, count: themeIDs.count)
     var themesOfItem: [Int32] = []
-    func finishMeeting() {
-      for row in meetingRows { rowOfTheme[Int(row.theme)] = -1 }
-      rows += meetingRows
-      meetingRows.removeAll(keepingCapacity: true)
-    }
-    for mentions in lookup.snapshot.mentions.byItem {
-      guard let meetingID = lookup.itemByID[mentions.itemID]?.meetingId, let rank = rankOfMeeting[meetingID]
-      else {
-        continue
-      }
-      if rank != meetingRows.first?.meeting { finishMeeting() }
-      themesOfItem.removeAll(keepingCapacity: true)
-      for mention in mentions {
-        let theme =
-          themeIndex[mention.themeId]
-          ?? {
-            // A theme the snapshot does not list (a snapshot made by hand): numbered after the listed
-            // ones, and put in order below.
-            themeIDs.append(mention.themeId)
-            rowOfTheme.append(-1)
-            themeIndex[mention.themeId] = Int32(themeIDs.count - 1)
-            return Int32(themeIDs.count - 1)
-          }()
-        let isNewTheme = !themesOfItem.contains(theme)
-        if isNewTheme { themesOfItem.append(theme) }
-        if rowOfTheme[Int(theme)] < 0 {
-          rowOfTheme[Int(theme)] = Int32(meetingRows.count)
-          meetingRows.append(
-            ThemeAppearanceTable.Row(
-              theme: theme, meeting: rank, previousMeeting: -1, items: 0, mentions: 0, sequence: 0))
+    func forEachMeetingRow(_ body: (ThemeAppearanceTable.Row) -> Void) {
+      func finishMeeting() {
+        for row in meetingRows {
+          rowOfTheme[Int(row.theme)] = -1
+          body(row)
         }
-        modify(&meetingRows[Int(rowOfTheme[Int(theme)])]) { row in
-          row.mentions += 1
-          if isNewTheme { row.items += 1 }
+        meetingRows.removeAll(keepingCapacity: true)
+      }
+      for mentions in lookup.snapshot.mentions.byItem {
+        guard let meetingID = lookup.itemByID[mentions.itemID]?.meetingId, let rank = rankOfMeeting[meetingID]
+        else {
+          continue
+        }
+        if rank != meetingRows.first?.meeting { finishMeeting() }
+        themesOfItem.removeAll(keepingCapacity: true)
+        for mention in mentions {
+          let theme =
+            themeIndex[mention.themeId]
+            ?? {
+              // A theme the snapshot does not list (a snapshot made by hand): numbered after the
+              // listed ones, and put in order below.
+              themeIDs.append(mention.themeId)
+              rowOfTheme.append(-1)
+              themeIndex[mention.themeId] = Int32(themeIDs.count - 1)
+              return Int32(themeIDs.count - 1)
+            }()
+          let isNewTheme = !themesOfItem.contains(theme)
+          if isNewTheme { themesOfItem.append(theme) }
+          if rowOfTheme[Int(theme)] < 0 {
+            rowOfTheme[Int(theme)] = Int32(meetingRows.count)
+            meetingRows.append(ThemeAppearanceTable.Row(theme: theme, meeting: rank, items: 0, mentions: 0))
+          }
+          modify(&meetingRows[Int(rowOfTheme[Int(theme)])]) { row in
+            row.mentions += 1
+            if isNewTheme { row.items += 1 }
+          }
         }
       }
+      finishMeeting()
     }
-    finishMeeting()
+    var count = 0
+    forEachMeetingRow { _ in count += 1 }
+    var rows: [ThemeAppearanceTable.Row] = []
+    rows.reserveCapacity(count)
+    forEachMeetingRow { rows.append($0) }
     if themeIDs.count > listedThemes {
       // `sortedThemes` puts ids it has no position for last, by id: renumber those.
       let unlisted = themeIDs[listedThemes...].sorted()
@@ -102,27 +109,25 @@ public enum ThemeMovement {
     }
 
     rows.sort { ($0.theme, $0.meeting) < ($1.theme, $1.meeting) }
-    // Merges the rows of one theme and meeting, and numbers each theme's appearances.
-    // By index: iterating `rows` itself would copy the array on the first write.
+    // Merges the rows of one theme and meeting. By index: iterating `rows` itself would copy the
+    // array on the first write.
     var kept = 0
     for index in rows.indices {
       let row = rows[index]
       if kept > 0, rows[kept - 1].theme == row.theme, rows[kept - 1].meeting == row.meeting {
         rows[kept - 1].items += row.items
         rows[kept - 1].mentions += row.mentions
-        continue
+      } else {
+        rows[kept] = row
+        kept += 1
       }
-      var next = row
-      let sameTheme = kept > 0 && rows[kept - 1].theme == row.theme
-      next.previousMeeting = sameTheme ? rows[kept - 1].meeting : -1
-      next.sequence = sameTheme ? rows[kept - 1].sequence + 1 : 1
-      rows[kept] = next
-      kept += 1
     }
     rows.removeSubrange(kept...)
+    var firstRowOfTheme = [Int32](repeating: -1, count: themeIDs.count)
+    for index in rows.indices.reversed() { firstRowOfTheme[Int(rows[index].theme)] = Int32(index) }
     return ThemeAppearanceTable(
       themeIDs: themeIDs, meetingIDs: meetings.map(\.id), bodies: meetings.map(\.body),
-      days: meetings.map(\.bestDate), rows: rows)
+      days: meetings.map(\.bestDate), rows: rows, firstRowOfTheme: firstRowOfTheme)
   }
 
   /// A theme's move from one body to another, by their numbers, while the moves are counted.
@@ -193,15 +198,13 @@ public enum ThemeMovement {
 /// Every theme's appearances at meetings, in `ThemeMovement.appearances` order, each row made when it
 /// is read from the numbers of its theme and meeting and its counts.
 public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable {
-  /// One appearance: indexes into the table's themes and meetings, and its counts.
+  /// One appearance: indexes into the table's themes and meetings, and its counts. Its place among
+  /// its theme's appearances and the meeting of the one before are those of the rows before it.
   struct Row: Sendable {
     var theme: Int32
     var meeting: Int32
-    /// The meeting of the theme's previous appearance, or -1 for its first.
-    var previousMeeting: Int32
     var items: Int32
     var mentions: Int32
-    var sequence: Int32
   }
 
   let themeIDs: [String]
@@ -209,7 +212,10 @@ public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable 
   let meetingIDs: [Int64]
   let bodies: [String]
   let days: [CalendarDay?]
+  /// Theme by theme (in `themeIDs` order), each theme's by meeting.
   let rows: [Row]
+  /// Where each theme's rows start in `rows`, -1 for a theme without any.
+  let firstRowOfTheme: [Int32]
 
   /// 0.
   public var startIndex: Int { 0 }
@@ -220,12 +226,13 @@ public struct ThemeAppearanceTable: RandomAccessCollection, Equatable, Sendable 
   public subscript(index: Int) -> ThemeAppearance {
     let row = rows[index]
     let meeting = Int(row.meeting)
-    let previous = row.previousMeeting >= 0 ? Int(row.previousMeeting) : nil
+    let first = Int(firstRowOfTheme[Int(row.theme)])
+    let previous = index > first ? Int(rows[index - 1].meeting) : nil
     var gap: Int?
     if let previous, let before = days[previous], let now = days[meeting] { gap = before.days(to: now) }
     return ThemeAppearance(
       themeID: themeIDs[Int(row.theme)], meetingID: meetingIDs[meeting], body: bodies[meeting],
-      date: days[meeting], items: Int(row.items), mentions: Int(row.mentions), sequence: Int(row.sequence),
+      date: days[meeting], items: Int(row.items), mentions: Int(row.mentions), sequence: index - first + 1,
       daysSincePrevious: gap, previousBody: previous.map { bodies[$0] })
   }
 
