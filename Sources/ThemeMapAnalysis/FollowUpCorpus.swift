@@ -145,7 +145,9 @@ struct FollowUpCorpus: Sendable {
     var order: [(Int, Int, Int)] = []
     pending.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
     order.reserveCapacity(snapshot.items.count + snapshot.recommendations.count)
-    let recommendationsByItem = Dictionary(grouping: snapshot.recommendations, by: \.itemId)
+    // Slices of the snapshot's own array, which the store reads item by item: a dictionary of arrays
+    // copied every recommendation while the vectors were built.
+    let recommendationsByItem = RunsByID(snapshot.recommendations, id: \.itemId)
     // Records wait in a batch of a few megabytes of text, to be folded on every core and numbered in
     // reading order (`TermVectorBuilder`) while this thread, which the reader needs, reads the next.
     var batch: [(document: FollowUpDocument, record: TermVectorBuilder.Record)] = []
