@@ -109,6 +109,33 @@ import ThemeMapTestSupport
     }
   }
 
+  /// An item's themes as items.csv and recommendations.csv list them: each once, in taxonomy order,
+  /// themes the snapshot does not list last, by id.
+  @Test func themeIDsAreDistinctInTaxonomyOrder() throws {
+    let snapshot = try Self.snapshot()
+    let lookup = SnapshotLookup(snapshot)
+    let position = Dictionary(
+      snapshot.themes.map { ($0.id, $0.position) }, uniquingKeysWith: { first, _ in first })
+    func expected(_ themes: some Sequence<String>) -> [String] {
+      Set(themes).sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }
+    }
+    var checked = 0
+    for mentions in snapshot.mentions.byItem where Set(mentions.map(\.themeId)).count > 2 {
+      #expect(lookup.themeIDs(mentions) == expected(mentions.map(\.themeId)), "item \(mentions.itemID)")
+      checked += 1
+    }
+    #expect(checked > 3)
+    let listed = try #require(snapshot.themes.last?.id)
+    let made = ["zz-unlisted", listed, "aa-unlisted", "zz-unlisted", listed].enumerated().map {
+      index, theme in
+      MentionSummary(
+        itemId: 1, themeId: theme, matchedText: theme, spanStart: index * 20, spanEnd: index * 20 + 5)
+    }
+    #expect(lookup.themeIDs(made) == [listed, "aa-unlisted", "zz-unlisted"])
+    #expect(
+      lookup.sortedThemes(["zz-unlisted", listed, "aa-unlisted"]) == [listed, "aa-unlisted", "zz-unlisted"])
+  }
+
   /// A meeting's themes are counted while its items come together; a meeting whose items come apart
   /// (items moved between meetings, ids kept) still gives one row per theme with every item's
   /// counts, numbered in date order.
