@@ -18,6 +18,12 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
     var words: UInt32
     var spanStart: Int32
     var spanEnd: Int32
+
+    /// The mention whole, its item and words given.
+    func summary(itemID: Int64, words: [MatchedWords]) -> MentionSummary {
+      MentionSummary(
+        itemId: itemID, words: words[Int(self.words)], spanStart: Int(spanStart), spanEnd: Int(spanEnd))
+    }
   }
 
   private var stored: [Stored]
@@ -28,7 +34,7 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
 
   /// No mentions.
   public init() {
-    self.init(stored: [], words: [], runs: [])
+    self.init(stored: [], words: [], runs: RecordsByID([], id: \.id))
   }
 
   /// The mentions given, each item's together in their given order. Items are kept in the order
@@ -44,10 +50,10 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
     self = builder.finish()
   }
 
-  private init(stored: [Stored], words: [MatchedWords], runs: [IDRun]) {
+  private init(stored: [Stored], words: [MatchedWords], runs: RecordsByID<IDRun>) {
     self.stored = stored
     self.words = words
-    self.runs = RecordsByID(runs, id: \.id)
+    self.runs = runs
   }
 
   /// The mentions of an item, in span order; empty when it has none.
@@ -89,9 +95,7 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
   }
 
   private func summary(_ mention: Stored, itemID: Int64) -> MentionSummary {
-    MentionSummary(
-      itemId: itemID, words: words[Int(mention.words)], spanStart: Int(mention.spanStart),
-      spanEnd: Int(mention.spanEnd))
+    mention.summary(itemID: itemID, words: words)
   }
 
   /// Walks the items' runs beside the mentions, so that no position is searched for.
@@ -156,7 +160,7 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
     consuming func finish() -> MentionsByItem {
       let byID = RecordsByID(runs, id: \.id)
       // Each item in one run already, as the store reads them.
-      if byID.count == runs.count { return MentionsByItem(stored: stored, words: words, runs: runs) }
+      if byID.count == runs.count { return MentionsByItem(stored: stored, words: words, runs: byID) }
       // An item's mentions apart: every item's are gathered, items in id order (the store's), each
       // item's mentions in their given order.
       let runsOfItem = Dictionary(grouping: runs, by: \.id)
@@ -168,7 +172,7 @@ public struct MentionsByItem: RandomAccessCollection, Sendable, Equatable {
         for run in runsOfItem[itemID] ?? [] { regrouped += stored[Int(run.start)..<Int(run.end)] }
         regroupedRuns.append(IDRun(id: itemID, start: start, end: Int32(truncatingIfNeeded: regrouped.count)))
       }
-      return MentionsByItem(stored: regrouped, words: words, runs: regroupedRuns)
+      return MentionsByItem(stored: regrouped, words: words, runs: RecordsByID(regroupedRuns, id: \.id))
     }
   }
 }
@@ -199,9 +203,7 @@ public struct ItemMentions: RandomAccessCollection, Sendable {
   /// The mention at a position, from 0.
   public subscript(position: Int) -> MentionSummary {
     let mention = stored[stored.startIndex + position]
-    return MentionSummary(
-      itemId: itemID, words: words[Int(mention.words)], spanStart: Int(mention.spanStart),
-      spanEnd: Int(mention.spanEnd))
+    return mention.summary(itemID: itemID, words: words)
   }
 
   /// The mentions that fall inside a span: a recommendation's themes, without matching again.
