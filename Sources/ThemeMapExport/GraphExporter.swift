@@ -53,11 +53,11 @@ public struct GraphExporter: Sendable {
   {
     let graph = ThemeGraphs.build(kind, from: input, context: context)
     let urls = urls(of: kind, in: folder)
-    for (format, url) in zip(formats, urls) {
-      do {
-        try GraphWriter.write(graph, as: format, to: url)
-      } catch {
-        throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+    do {
+      try GraphWriter.write(graph, as: formats, to: urls)
+    } catch {
+      switch error {
+      case .cannotWrite(let path, _): throw .cannotWrite(path: path, reason: error.localizedDescription)
       }
     }
     return urls

@@ -31,37 +31,69 @@ public enum DOTWriter {
 
   /// Renders the graph into an output, escaping on the way.
   static func render(_ graph: Graph, into out: inout ByteOutput) {
-    let keyword = graph.directed ? "digraph" : "graph"
-    let arrow: StaticString = graph.directed ? " -> " : " -- "
-    out.append(keyword)
-    out.append(byte: UInt8(ascii: " "))
-    out.appendDOTQuoted(graph.name)
-    out.append(ascii: " {\n")
-    out.append(ascii: "  charset=\"UTF-8\";\n")
+    GraphWriter.render(graph, as: .dot, into: &out)
+  }
 
-    // One pass groups the nodes by cluster, keeping their order, instead of one scan per cluster.
+  /// Writes one graph, element by element.
+  ///
+  /// Clustered nodes are written in subgraphs, cluster by cluster, before the others: while the
+  /// nodes are passed, only their positions are noted, by cluster, and `endNodes` writes them from
+  /// the graph. A graph without clusters has its nodes written as they come.
+  struct Stream: GraphStreamWriter {
+    let graph: Graph
+    let arrow: StaticString
+    /// The positions of the nodes of each cluster, in node order.
     var nodesOfCluster: [String: [Int]] = [:]
-    for (index, node) in graph.nodes.enumerated() {
-      if let cluster = node.cluster { nodesOfCluster[cluster, default: []].append(index) }
+    /// The positions of the nodes without a cluster, when there are clusters.
+    var unclustered: [Int] = []
+
+    init(_ graph: Graph) {
+      self.graph = graph
+      arrow = graph.directed ? " -> " : " -- "
     }
-    for (index, cluster) in nodesOfCluster.keys.sorted().enumerated() {
-      out.append(ascii: "  subgraph ")
-      out.appendDOTQuoted("cluster_\(index)")
+
+    func begin(into out: inout ByteOutput) {
+      out.append(graph.directed ? "digraph" : "graph")
+      out.append(byte: UInt8(ascii: " "))
+      out.appendDOTQuoted(graph.name)
       out.append(ascii: " {\n")
-      out.append(ascii: "    label=")
-      out.appendDOTQuoted(cluster)
-      out.append(ascii: ";\n")
-      for node in nodesOfCluster[cluster] ?? [] {
-        out.append(ascii: "    ")
-        statement(&out, graph.nodes[node])
+      out.append(ascii: "  charset=\"UTF-8\";\n")
+    }
+
+    mutating func node(_ node: GraphNode, at position: Int, into out: inout ByteOutput) {
+      guard graph.hasClusters else {
+        out.append(ascii: "  ")
+        DOTWriter.statement(&out, node)
+        return
       }
-      out.append(ascii: "  }\n")
+      if let cluster = node.cluster {
+        nodesOfCluster[cluster, default: []].append(position)
+      } else {
+        unclustered.append(position)
+      }
     }
-    for node in graph.nodes where node.cluster == nil {
-      out.append(ascii: "  ")
-      statement(&out, node)
+
+    func endNodes(into out: inout ByteOutput) {
+      for (index, cluster) in nodesOfCluster.keys.sorted().enumerated() {
+        out.append(ascii: "  subgraph ")
+        out.appendDOTQuoted("cluster_\(index)")
+        out.append(ascii: " {\n")
+        out.append(ascii: "    label=")
+        out.appendDOTQuoted(cluster)
+        out.append(ascii: ";\n")
+        for position in nodesOfCluster[cluster] ?? [] {
+          out.append(ascii: "    ")
+          DOTWriter.statement(&out, graph.nodes[position])
+        }
+        out.append(ascii: "  }\n")
+      }
+      for position in unclustered {
+        out.append(ascii: "  ")
+        DOTWriter.statement(&out, graph.nodes[position])
+      }
     }
-    for edge in graph.edges {
+
+    func edge(_ edge: GraphEdge, at position: Int, into out: inout ByteOutput) {
       out.append(ascii: "  ")
       out.appendDOTQuoted(edge.source)
       out.append(ascii: arrow)
@@ -74,12 +106,15 @@ public enum DOTWriter {
       }
       let weight = edge.weight.isFinite ? max(0, edge.weight) : 1
       out.append(ascii: "weight=")
-      out.append(number(weight))
+      out.append(DOTWriter.number(weight))
       out.append(ascii: ", penwidth=")
-      out.append(number(min(8, max(1, weight))))
+      out.append(DOTWriter.number(min(8, max(1, weight))))
       out.append(ascii: "];\n")
     }
-    out.append(ascii: "}\n")
+
+    func end(into out: inout ByteOutput) {
+      out.append(ascii: "}\n")
+    }
   }
 
   private static func statement(_ out: inout ByteOutput, _ node: GraphNode) {

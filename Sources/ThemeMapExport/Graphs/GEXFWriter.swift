@@ -26,56 +26,77 @@ public enum GEXFWriter {
 
   /// Renders the graph into an output, escaping on the way.
   static func render(_ graph: Graph, into out: inout ByteOutput) {
-    let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
-    let edgeAttributes = graph.resolvedEdgeAttributes
-    let dynamic = graph.isDynamic
+    GraphWriter.render(graph, as: .gexf, into: &out)
+  }
 
-    out.append(ascii: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-    out.append(ascii: "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
-    let modified = graph.lastModified.map { " lastmodifieddate=\"\($0.isoString)\"" } ?? ""
-    out.append("  <meta\(modified)>\n")
-    out.append(ascii: "    <creator>ThemeMap</creator>\n")
-    out.append(ascii: "    <description>")
-    out.appendXML(graph.name, inAttribute: false)
-    out.append(ascii: "</description>\n")
-    out.append(ascii: "  </meta>\n")
-    let edgeType = graph.directed ? "directed" : "undirected"
-    out.append("  <graph defaultedgetype=\"\(edgeType)\"")
-    out.append(
-      dynamic
-        ? " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n"
-        : " mode=\"static\">\n")
-
-    // Declarations: generated ids (`n0`, `e0`, `d0`) so that they never collide with each other.
-    var nodeDeclarations: [(id: String, title: String, type: GraphAttributeType)] = []
-    if graph.hasClusters { nodeDeclarations.append(("n_cluster", "cluster", .string)) }
-    for (index, attribute) in nodeAttributes.enumerated() {
-      nodeDeclarations.append(
-        ("n\(index)", title(attribute, Graph.reservedNodeAttributeNames), attribute.type))
-    }
-    out.append(declarations("node", "static", nodeDeclarations))
-    out.append(
-      declarations(
-        "edge", "static",
-        edgeAttributes.staticAttributes.enumerated().map { index, attribute in
-          ("e\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
-        }))
-    out.append(
-      declarations(
-        "edge", "dynamic",
-        edgeAttributes.dynamicAttributes.enumerated().map { index, attribute in
-          ("d\(index)", title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
-        }))
-
+  /// Writes one graph, element by element.
+  struct Stream: GraphStreamWriter {
+    let graph: Graph
+    let nodeAttributes: [GraphAttribute]
+    let edgeAttributes: ResolvedAttributes
     // Attribute ids are the same for every node and edge: made once, not per value.
-    let nodeIDs = nodeAttributes.indices.map { "n\($0)" }
-    let staticEdgeIDs = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
-    let dynamicEdgeIDs = edgeAttributes.dynamicAttributes.indices.map { "d\($0)" }
-
-    // Each element's values, looked up once for both the "any values?" test and the writing.
+    let nodeIDs: [String]
+    let staticEdgeIDs: [String]
+    let dynamicEdgeIDs: [String]
+    /// Each element's values, looked up once for both the "any values?" test and the writing.
     var values: [GraphValue?] = []
-    out.append("    <nodes count=\"\(graph.nodes.count)\">\n")
-    for node in graph.nodes {
+
+    init(_ graph: Graph) {
+      self.graph = graph
+      nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
+      edgeAttributes = graph.resolvedEdgeAttributes
+      nodeIDs = nodeAttributes.indices.map { "n\($0)" }
+      staticEdgeIDs = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
+      dynamicEdgeIDs = edgeAttributes.dynamicAttributes.indices.map { "d\($0)" }
+    }
+
+    func begin(into out: inout ByteOutput) {
+      out.append(ascii: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+      out.append(ascii: "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
+      let modified = graph.lastModified.map { " lastmodifieddate=\"\($0.isoString)\"" } ?? ""
+      out.append("  <meta\(modified)>\n")
+      out.append(ascii: "    <creator>ThemeMap</creator>\n")
+      out.append(ascii: "    <description>")
+      out.appendXML(graph.name, inAttribute: false)
+      out.append(ascii: "</description>\n")
+      out.append(ascii: "  </meta>\n")
+      let edgeType = graph.directed ? "directed" : "undirected"
+      out.append("  <graph defaultedgetype=\"\(edgeType)\"")
+      out.append(
+        graph.isDynamic
+          ? " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n"
+          : " mode=\"static\">\n")
+
+      // Declarations: generated ids (`n0`, `e0`, `d0`) so that they never collide with each other.
+      var nodeDeclarations: [(id: String, title: String, type: GraphAttributeType)] = []
+      if graph.hasClusters { nodeDeclarations.append(("n_cluster", "cluster", .string)) }
+      for (index, attribute) in nodeAttributes.enumerated() {
+        nodeDeclarations.append(
+          (nodeIDs[index], GEXFWriter.title(attribute, Graph.reservedNodeAttributeNames), attribute.type))
+      }
+      out.append(GEXFWriter.declarations("node", "static", nodeDeclarations))
+      out.append(
+        GEXFWriter.declarations(
+          "edge", "static",
+          edgeAttributes.staticAttributes.enumerated().map { index, attribute in
+            (
+              staticEdgeIDs[index], GEXFWriter.title(attribute, Graph.reservedEdgeAttributeNames),
+              attribute.type
+            )
+          }))
+      out.append(
+        GEXFWriter.declarations(
+          "edge", "dynamic",
+          edgeAttributes.dynamicAttributes.enumerated().map { index, attribute in
+            (
+              dynamicEdgeIDs[index], GEXFWriter.title(attribute, Graph.reservedEdgeAttributeNames),
+              attribute.type
+            )
+          }))
+      out.append("    <nodes count=\"\(graph.nodes.count)\">\n")
+    }
+
+    mutating func node(_ node: GraphNode, at position: Int, into out: inout ByteOutput) {
       out.append(ascii: "      <node id=\"")
       out.appendXML(node.id, inAttribute: true)
       out.append(ascii: "\" label=\"")
@@ -85,19 +106,22 @@ public enum GEXFWriter {
       for attribute in nodeAttributes { values.append(node.attributes[attribute.name]) }
       if node.cluster != nil || values.contains(where: { $0 != nil }) {
         out.append(ascii: "        <attvalues>\n")
-        if let cluster = node.cluster { attvalue(&out, "n_cluster", .string(cluster)) }
+        if let cluster = node.cluster { GEXFWriter.attvalue(&out, "n_cluster", .string(cluster)) }
         for (index, value) in values.enumerated() {
-          if let value { attvalue(&out, nodeIDs[index], value) }
+          if let value { GEXFWriter.attvalue(&out, nodeIDs[index], value) }
         }
         out.append(ascii: "        </attvalues>\n")
       }
-      spells(&out, node.spells)
+      GEXFWriter.spells(&out, node.spells)
       out.append(ascii: "      </node>\n")
     }
-    out.append(ascii: "    </nodes>\n")
 
-    out.append("    <edges count=\"\(graph.edges.count)\">\n")
-    for edge in graph.edges {
+    func endNodes(into out: inout ByteOutput) {
+      out.append(ascii: "    </nodes>\n")
+      out.append("    <edges count=\"\(graph.edges.count)\">\n")
+    }
+
+    mutating func edge(_ edge: GraphEdge, at position: Int, into out: inout ByteOutput) {
       out.append(ascii: "      <edge id=\"")
       out.appendXML(edge.id, inAttribute: true)
       out.append(ascii: "\" source=\"")
@@ -123,21 +147,26 @@ public enum GEXFWriter {
       if hasValues {
         out.append(ascii: "        <attvalues>\n")
         for (index, value) in values.enumerated() {
-          if let value { attvalue(&out, staticEdgeIDs[index], value) }
+          if let value { GEXFWriter.attvalue(&out, staticEdgeIDs[index], value) }
         }
         for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
-          if let value = edge.attributes[attribute.name] { attvalue(&out, dynamicEdgeIDs[index], value) }
+          if let value = edge.attributes[attribute.name] {
+            GEXFWriter.attvalue(&out, dynamicEdgeIDs[index], value)
+          }
           for timed in JSONText.sortedTimeline(edge.dynamicAttributes[attribute.name] ?? []) {
-            attvalue(&out, dynamicEdgeIDs[index], timed.value, during: timed.spell)
+            GEXFWriter.attvalue(&out, dynamicEdgeIDs[index], timed.value, during: timed.spell)
           }
         }
         out.append(ascii: "        </attvalues>\n")
       }
-      spells(&out, edge.spells)
+      GEXFWriter.spells(&out, edge.spells)
       out.append(ascii: "      </edge>\n")
     }
-    out.append(ascii: "    </edges>\n")
-    out.append(ascii: "  </graph>\n</gexf>\n")
+
+    func end(into out: inout ByteOutput) {
+      out.append(ascii: "    </edges>\n")
+      out.append(ascii: "  </graph>\n</gexf>\n")
+    }
   }
 
   private static func title(_ attribute: GraphAttribute, _ reserved: Set<String>) -> String {

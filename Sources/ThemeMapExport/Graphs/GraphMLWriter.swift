@@ -23,53 +23,68 @@ public enum GraphMLWriter {
 
   /// Renders the graph into an output, escaping on the way.
   static func render(_ graph: Graph, into out: inout ByteOutput) {
-    let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
-    let edgeAttributes = graph.resolvedEdgeAttributes
-    let hasNodeSpells = graph.nodes.facts.hasSpells
-    let hasEdgeSpells = graph.edges.facts.hasSpells
+    GraphWriter.render(graph, as: .graphml, into: &out)
+  }
 
-    out.append(
-      """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
-      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-      xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
-      http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-
-      """)
-    func key(_ id: String, _ domain: String, _ name: String, _ type: GraphAttributeType) {
-      out.append("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLEscaping.nameToken(name))\"")
-      out.append(" attr.type=\"\(type.graphMLName)\"/>\n")
-    }
-    // Key ids are generated (`n0`, `e0`) rather than derived from names, so they are always valid
-    // and never collide with the fixed ones.
-    key("g_name", "graph", "name", .string)
-    key("n_label", "node", "label", .string)
-    if graph.hasClusters { key("n_cluster", "node", "cluster", .string) }
-    if hasNodeSpells { key("n_spells", "node", "spells", .string) }
-    for (index, attribute) in nodeAttributes.enumerated() {
-      key("n\(index)", "node", attribute.name, attribute.type)
-    }
-    if graph.hasEdgeLabels { key("e_label", "edge", "label", .string) }
-    key("e_weight", "edge", "weight", .double)
-    if hasEdgeSpells { key("e_spells", "edge", "spells", .string) }
-    for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
-      key("e\(index)", "edge", attribute.name, attribute.type)
-    }
-    for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
-      key("t\(index)", "edge", attribute.name, .string)
-    }
+  /// Writes one graph, element by element.
+  struct Stream: GraphStreamWriter {
+    let graph: Graph
+    let nodeAttributes: [GraphAttribute]
+    let edgeAttributes: ResolvedAttributes
     // Key ids are the same for every node and edge: made once, not per value.
-    let nodeKeys = nodeAttributes.indices.map { "n\($0)" }
-    let staticEdgeKeys = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
-    let dynamicEdgeKeys = edgeAttributes.dynamicAttributes.indices.map { "t\($0)" }
+    let nodeKeys: [String]
+    let staticEdgeKeys: [String]
+    let dynamicEdgeKeys: [String]
 
-    let edgeDefault = graph.directed ? "directed" : "undirected"
-    out.append("  <graph id=\"G\" edgedefault=\"\(edgeDefault)\">\n")
-    out.append(ascii: "    <data key=\"g_name\">")
-    out.appendXML(graph.name, inAttribute: false)
-    out.append(ascii: "</data>\n")
-    for node in graph.nodes {
+    init(_ graph: Graph) {
+      self.graph = graph
+      nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
+      edgeAttributes = graph.resolvedEdgeAttributes
+      nodeKeys = nodeAttributes.indices.map { "n\($0)" }
+      staticEdgeKeys = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
+      dynamicEdgeKeys = edgeAttributes.dynamicAttributes.indices.map { "t\($0)" }
+    }
+
+    func begin(into out: inout ByteOutput) {
+      out.append(
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
+        http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+        """)
+      func key(_ id: String, _ domain: String, _ name: String, _ type: GraphAttributeType) {
+        out.append("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLEscaping.nameToken(name))\"")
+        out.append(" attr.type=\"\(type.graphMLName)\"/>\n")
+      }
+      // Key ids are generated (`n0`, `e0`) rather than derived from names, so they are always valid
+      // and never collide with the fixed ones.
+      key("g_name", "graph", "name", .string)
+      key("n_label", "node", "label", .string)
+      if graph.hasClusters { key("n_cluster", "node", "cluster", .string) }
+      if graph.nodes.facts.hasSpells { key("n_spells", "node", "spells", .string) }
+      for (index, attribute) in nodeAttributes.enumerated() {
+        key(nodeKeys[index], "node", attribute.name, attribute.type)
+      }
+      if graph.hasEdgeLabels { key("e_label", "edge", "label", .string) }
+      key("e_weight", "edge", "weight", .double)
+      if graph.edges.facts.hasSpells { key("e_spells", "edge", "spells", .string) }
+      for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
+        key(staticEdgeKeys[index], "edge", attribute.name, attribute.type)
+      }
+      for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
+        key(dynamicEdgeKeys[index], "edge", attribute.name, .string)
+      }
+      let edgeDefault = graph.directed ? "directed" : "undirected"
+      out.append("  <graph id=\"G\" edgedefault=\"\(edgeDefault)\">\n")
+      out.append(ascii: "    <data key=\"g_name\">")
+      out.appendXML(graph.name, inAttribute: false)
+      out.append(ascii: "</data>\n")
+    }
+
+    func node(_ node: GraphNode, at position: Int, into out: inout ByteOutput) {
       out.append(ascii: "    <node id=\"")
       out.appendNameToken(node.id)
       out.append(ascii: "\">\n")
@@ -82,7 +97,10 @@ public enum GraphMLWriter {
       }
       out.append(ascii: "    </node>\n")
     }
-    for edge in graph.edges {
+
+    func endNodes(into out: inout ByteOutput) {}
+
+    func edge(_ edge: GraphEdge, at position: Int, into out: inout ByteOutput) {
       out.append(ascii: "    <edge id=\"")
       out.appendNameToken(edge.id)
       out.append(ascii: "\" source=\"")
@@ -107,45 +125,48 @@ public enum GraphMLWriter {
       }
       out.append(ascii: "    </edge>\n")
     }
-    out.append(ascii: "  </graph>\n</graphml>\n")
-  }
 
-  private static func data(_ out: inout ByteOutput, _ key: String, _ text: String) {
-    out.append(ascii: "      <data key=\"")
-    out.append(key)
-    out.append(ascii: "\">")
-    out.appendXML(text, inAttribute: false)
-    out.append(ascii: "</data>\n")
-  }
-
-  private static func data(_ out: inout ByteOutput, _ key: String, _ value: GraphValue) {
-    switch value {
-    case .string(let text): data(&out, key, text)
-    case .int(let number):
-      // Digits, and the lexical forms of doubles and booleans, need no escaping.
-      dataStart(&out, key)
-      out.append(number)
-      out.append(ascii: "</data>\n")
-    case .double(let number):
-      dataStart(&out, key)
-      out.appendLexical(number)
-      out.append(ascii: "</data>\n")
-    case .bool: data(&out, key, value.lexicalForm)
+    func end(into out: inout ByteOutput) {
+      out.append(ascii: "  </graph>\n</graphml>\n")
     }
-  }
 
-  private static func dataStart(_ out: inout ByteOutput, _ key: String) {
-    out.append(ascii: "      <data key=\"")
-    out.append(key)
-    out.append(ascii: "\">")
-  }
+    private func data(_ out: inout ByteOutput, _ key: String, _ text: String) {
+      out.append(ascii: "      <data key=\"")
+      out.append(key)
+      out.append(ascii: "\">")
+      out.appendXML(text, inAttribute: false)
+      out.append(ascii: "</data>\n")
+    }
 
-  /// Spells as JSON text (`[["2015-11-04",null]]`), escaped for element content.
-  private static func spellsData(_ out: inout ByteOutput, _ key: StaticString, _ spells: [Spell]) {
-    out.append(ascii: "      <data key=\"")
-    out.append(ascii: key)
-    out.append(ascii: "\">")
-    out.appendJSONSpells(spells, quote: "&quot;")
-    out.append(ascii: "</data>\n")
+    private func data(_ out: inout ByteOutput, _ key: String, _ value: GraphValue) {
+      switch value {
+      case .string(let text): data(&out, key, text)
+      case .int(let number):
+        // Digits, and the lexical forms of doubles and booleans, need no escaping.
+        dataStart(&out, key)
+        out.append(number)
+        out.append(ascii: "</data>\n")
+      case .double(let number):
+        dataStart(&out, key)
+        out.appendLexical(number)
+        out.append(ascii: "</data>\n")
+      case .bool: data(&out, key, value.lexicalForm)
+      }
+    }
+
+    private func dataStart(_ out: inout ByteOutput, _ key: String) {
+      out.append(ascii: "      <data key=\"")
+      out.append(key)
+      out.append(ascii: "\">")
+    }
+
+    /// Spells as JSON text (`[["2015-11-04",null]]`), escaped for element content.
+    private func spellsData(_ out: inout ByteOutput, _ key: StaticString, _ spells: [Spell]) {
+      out.append(ascii: "      <data key=\"")
+      out.append(ascii: key)
+      out.append(ascii: "\">")
+      out.appendJSONSpells(spells, quote: "&quot;")
+      out.append(ascii: "</data>\n")
+    }
   }
 }

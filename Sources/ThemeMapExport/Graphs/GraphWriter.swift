@@ -52,12 +52,10 @@ public enum GraphWriter {
   }
 
   static func render(_ graph: Graph, as format: GraphFormat, into out: inout ByteOutput) {
-    switch format {
-    case .graphml: GraphMLWriter.render(graph, into: &out)
-    case .gexf: GEXFWriter.render(graph, into: &out)
-    case .dot: DOTWriter.render(graph, into: &out)
-    case .json: NodeLinkJSONWriter.render(graph, into: &out)
-    }
+    var outputs = [out]
+    out = ByteOutput()
+    stream(graph, to: [format.writer(of: graph)], into: &outputs)
+    out = outputs[0]
   }
 
   /// Renders the graph and writes it as UTF-8 to `url`, replacing any file there.
@@ -67,15 +65,84 @@ public enum GraphWriter {
   /// place, and the whole text is never held in memory.
   /// - Throws: `GraphWriteError.cannotWrite` when the folder is missing or not writable.
   public static func write(_ graph: Graph, as format: GraphFormat, to url: URL) throws(GraphWriteError) {
-    do {
-      var out = try ByteOutput(path: url.path)
-      render(graph, as: format, into: &out)
-      try out.finish()
-    } catch {
-      switch error {
-      case .cannotWrite(_, let reason): throw .cannotWrite(path: url.path, reason: reason)
-      case .rowShape: throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+    try write(graph, as: [format], to: [url])
+  }
+
+  /// Renders the graph in each format and writes each to its URL, as `write(_:as:to:)` does, making
+  /// each node and edge once for every format rather than once per format.
+  ///
+  /// The nodes and edges of a large graph are made from the records they show each time they are
+  /// read (`GraphElements`); making them was a third of the time of writing the carry-over graph,
+  /// once per format.
+  /// - Throws: `GraphWriteError.cannotWrite` naming the first file, in `formats` order, that could
+  ///   not be written. The files are replaced in that order up to it; it and those after it are left
+  ///   as they were, and none is left half written.
+  public static func write(_ graph: Graph, as formats: [GraphFormat], to urls: [URL]) throws(GraphWriteError)
+  {
+    var outputs: [ByteOutput] = []
+    for url in urls.prefix(formats.count) {
+      do {
+        outputs.append(try ByteOutput(path: url.path))
+      } catch {
+        throw cannotWrite(url, error)
+      }
+    }
+    stream(graph, to: formats.map { $0.writer(of: graph) }, into: &outputs)
+    for (index, url) in urls.prefix(formats.count).enumerated() {
+      do {
+        try outputs[index].finish()
+      } catch {
+        throw cannotWrite(url, error)
       }
     }
   }
+
+  private static func cannotWrite(_ url: URL, _ error: ExportError) -> GraphWriteError {
+    switch error {
+    case .cannotWrite(_, let reason): .cannotWrite(path: url.path, reason: reason)
+    case .rowShape: .cannotWrite(path: url.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Feeds the graph to each writer, `writers[index]` writing into `outputs[index]`: each node and
+  /// edge is made once and handed to every writer in turn.
+  static func stream(_ graph: Graph, to writers: [any GraphStreamWriter], into outputs: inout [ByteOutput]) {
+    var writers = writers
+    for index in writers.indices { writers[index].begin(into: &outputs[index]) }
+    for (position, node) in graph.nodes.enumerated() {
+      for index in writers.indices { writers[index].node(node, at: position, into: &outputs[index]) }
+    }
+    for index in writers.indices { writers[index].endNodes(into: &outputs[index]) }
+    for (position, edge) in graph.edges.enumerated() {
+      for index in writers.indices { writers[index].edge(edge, at: position, into: &outputs[index]) }
+    }
+    for index in writers.indices { writers[index].end(into: &outputs[index]) }
+  }
+}
+
+extension GraphFormat {
+  /// A writer of this format for one graph.
+  func writer(of graph: Graph) -> any GraphStreamWriter {
+    switch self {
+    case .graphml: GraphMLWriter.Stream(graph)
+    case .gexf: GEXFWriter.Stream(graph)
+    case .dot: DOTWriter.Stream(graph)
+    case .json: NodeLinkJSONWriter.Stream(graph)
+    }
+  }
+}
+
+/// One format's writer of one graph, given the nodes, then the edges, one at a time: every format
+/// writes all the nodes before any edge, so that one pass over the elements feeds every format.
+protocol GraphStreamWriter {
+  /// Writes what comes before the first node.
+  mutating func begin(into out: inout ByteOutput)
+  /// Writes, or notes, the node at `position` in the graph's nodes.
+  mutating func node(_ node: GraphNode, at position: Int, into out: inout ByteOutput)
+  /// Writes what comes between the last node and the first edge.
+  mutating func endNodes(into out: inout ByteOutput)
+  /// Writes the edge at `position` in the graph's edges.
+  mutating func edge(_ edge: GraphEdge, at position: Int, into out: inout ByteOutput)
+  /// Writes what comes after the last edge.
+  mutating func end(into out: inout ByteOutput)
 }

@@ -19,18 +19,33 @@ public enum NodeLinkJSONWriter {
 
   /// Renders the graph into an output, escaping on the way.
   static func render(_ graph: Graph, into out: inout ByteOutput) {
-    let nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
-    let edgeAttributes = graph.resolvedEdgeAttributes
+    GraphWriter.render(graph, as: .json, into: &out)
+  }
 
-    out.append(ascii: "{\n")
-    out.append("  \"directed\": \(graph.directed),\n")
-    out.append(ascii: "  \"multigraph\": false,\n")
-    out.append(ascii: "  \"graph\": {\"name\": ")
-    out.appendJSONString(graph.name)
-    out.append(ascii: "},\n")
-    out.append(ascii: "  \"nodes\": [")
-    for (index, node) in graph.nodes.enumerated() {
-      out.append(ascii: index == 0 ? "\n    {" : ",\n    {")
+  /// Writes one graph, element by element.
+  struct Stream: GraphStreamWriter {
+    let graph: Graph
+    let nodeAttributes: [GraphAttribute]
+    let edgeAttributes: ResolvedAttributes
+
+    init(_ graph: Graph) {
+      self.graph = graph
+      nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
+      edgeAttributes = graph.resolvedEdgeAttributes
+    }
+
+    func begin(into out: inout ByteOutput) {
+      out.append(ascii: "{\n")
+      out.append("  \"directed\": \(graph.directed),\n")
+      out.append(ascii: "  \"multigraph\": false,\n")
+      out.append(ascii: "  \"graph\": {\"name\": ")
+      out.appendJSONString(graph.name)
+      out.append(ascii: "},\n")
+      out.append(ascii: "  \"nodes\": [")
+    }
+
+    func node(_ node: GraphNode, at position: Int, into out: inout ByteOutput) {
+      out.append(ascii: position == 0 ? "\n    {" : ",\n    {")
       var members = Members()
       members.string(&out, "id", node.id)
       members.string(&out, "label", node.label)
@@ -43,10 +58,14 @@ public enum NodeLinkJSONWriter {
       out.append(byte: UInt8(ascii: "}"))
       out.flushIfFull()
     }
-    out.append(ascii: graph.nodes.isEmpty ? "],\n" : "\n  ],\n")
-    out.append(ascii: "  \"edges\": [")
-    for (index, edge) in graph.edges.enumerated() {
-      out.append(ascii: index == 0 ? "\n    {" : ",\n    {")
+
+    func endNodes(into out: inout ByteOutput) {
+      out.append(ascii: graph.nodes.isEmpty ? "],\n" : "\n  ],\n")
+      out.append(ascii: "  \"edges\": [")
+    }
+
+    func edge(_ edge: GraphEdge, at position: Int, into out: inout ByteOutput) {
+      out.append(ascii: position == 0 ? "\n    {" : ",\n    {")
       var members = Members()
       members.string(&out, "source", edge.source)
       members.string(&out, "target", edge.target)
@@ -66,8 +85,11 @@ public enum NodeLinkJSONWriter {
       out.append(byte: UInt8(ascii: "}"))
       out.flushIfFull()
     }
-    out.append(ascii: graph.edges.isEmpty ? "]\n" : "\n  ]\n")
-    out.append(ascii: "}\n")
+
+    func end(into out: inout ByteOutput) {
+      out.append(ascii: graph.edges.isEmpty ? "]\n" : "\n  ]\n")
+      out.append(ascii: "}\n")
+    }
   }
 
   /// The members of one object, `"name": value` separated by `, `.

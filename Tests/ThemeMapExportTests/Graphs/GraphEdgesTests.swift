@@ -61,6 +61,56 @@ struct GraphEdgesTests {
     }
   }
 
+  @Test(
+    "Writing every format at once makes each element once for all of them, and writes what each renders",
+    arguments: [GraphFixtures.hostileGraph, GraphFixtures.dynamicGraph, GraphFixtures.staticGraph])
+  func everyFormatInOnePass(graph: Graph) throws {
+    let (made, edgeReads) = Self.madeOnDemand(graph)
+    let heldNodes = Array(graph.nodes)
+    let nodeReads = Counter()
+    var counted = made
+    counted.nodes = GraphNodes(count: heldNodes.count) { index in
+      nodeReads.add()
+      return heldNodes[index]
+    }
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("thememap-one-pass-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let formats = GraphFormat.allCases
+    let urls = formats.map { folder.appendingPathComponent("graph.\($0.fileExtension)") }
+
+    try GraphWriter.write(counted, as: formats, to: urls)
+
+    // Once for the facts and once for the four formats; DOT reads clustered nodes again, cluster by
+    // cluster. One pass per format would read them four more times.
+    let clusterReads = graph.nodes.contains { $0.cluster != nil } ? graph.nodes.count : 0
+    #expect(edgeReads.count == graph.edges.count * 2)
+    #expect(nodeReads.count == graph.nodes.count * 2 + clusterReads)
+    for (format, url) in zip(formats, urls) {
+      let written = try String(contentsOf: url, encoding: .utf8)
+      #expect(written == GraphWriter.render(graph, as: format), "\(format)")
+    }
+  }
+
+  @Test("A file that cannot be created is named, and no file of the graph is left, whole or half")
+  func oneFormatUnwritable() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("thememap-one-pass-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let graphML = folder.appendingPathComponent("graph.graphml")
+    let missing = folder.appendingPathComponent("missing/graph.gexf")
+
+    do {
+      try GraphWriter.write(GraphFixtures.staticGraph, as: [.graphml, .gexf], to: [graphML, missing])
+      Issue.record("a file in a missing folder was written")
+    } catch {
+      #expect(error.localizedDescription.hasPrefix(missing.path))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test("Node facts: attribute types widened, spells and clusters")
   func nodeFacts() {
     let nodes: GraphNodes = [
