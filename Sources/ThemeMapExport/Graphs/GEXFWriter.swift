@@ -32,22 +32,15 @@ public enum GEXFWriter {
   /// Writes one graph, element by element.
   struct Stream: GraphStreamWriter {
     let graph: Graph
-    let nodeAttributes: [GraphAttribute]
-    let edgeAttributes: ResolvedAttributes
-    // Attribute ids are the same for every node and edge: made once, not per value.
-    let nodeIDs: [String]
-    let staticEdgeIDs: [String]
-    let dynamicEdgeIDs: [String]
+    let keys: GraphAttributeKeys
+    var nodeAttributes: [GraphAttribute] { keys.nodeAttributes }
+    var edgeAttributes: ResolvedAttributes { keys.edgeAttributes }
     /// Each element's values, looked up once for both the "any values?" test and the writing.
     var values: [GraphValue?] = []
 
     init(_ graph: Graph) {
       self.graph = graph
-      nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
-      edgeAttributes = graph.resolvedEdgeAttributes
-      nodeIDs = nodeAttributes.indices.map { "n\($0)" }
-      staticEdgeIDs = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
-      dynamicEdgeIDs = edgeAttributes.dynamicAttributes.indices.map { "d\($0)" }
+      keys = GraphAttributeKeys(graph, nodePrefix: "n", staticEdgePrefix: "e", dynamicEdgePrefix: "d")
     }
 
     func begin(into out: inout ByteOutput) {
@@ -72,27 +65,21 @@ public enum GEXFWriter {
       if graph.hasClusters { nodeDeclarations.append(("n_cluster", "cluster", .string)) }
       for (index, attribute) in nodeAttributes.enumerated() {
         nodeDeclarations.append(
-          (nodeIDs[index], GEXFWriter.title(attribute, Graph.reservedNodeAttributeNames), attribute.type))
+          (
+            keys.nodeKeys[index], GEXFWriter.title(attribute, Graph.reservedNodeAttributeNames),
+            attribute.type
+          ))
       }
       out.append(GEXFWriter.declarations("node", "static", nodeDeclarations))
-      out.append(
+      func edgeDeclarations(_ mode: String, _ attributes: [GraphAttribute], _ ids: [String]) -> String {
         GEXFWriter.declarations(
-          "edge", "static",
-          edgeAttributes.staticAttributes.enumerated().map { index, attribute in
-            (
-              staticEdgeIDs[index], GEXFWriter.title(attribute, Graph.reservedEdgeAttributeNames),
-              attribute.type
-            )
-          }))
-      out.append(
-        GEXFWriter.declarations(
-          "edge", "dynamic",
-          edgeAttributes.dynamicAttributes.enumerated().map { index, attribute in
-            (
-              dynamicEdgeIDs[index], GEXFWriter.title(attribute, Graph.reservedEdgeAttributeNames),
-              attribute.type
-            )
-          }))
+          "edge", mode,
+          zip(ids, attributes).map { id, attribute in
+            (id, GEXFWriter.title(attribute, Graph.reservedEdgeAttributeNames), attribute.type)
+          })
+      }
+      out.append(edgeDeclarations("static", edgeAttributes.staticAttributes, keys.staticEdgeKeys))
+      out.append(edgeDeclarations("dynamic", edgeAttributes.dynamicAttributes, keys.dynamicEdgeKeys))
       out.append("    <nodes count=\"\(graph.nodes.count)\">\n")
     }
 
@@ -108,7 +95,7 @@ public enum GEXFWriter {
         out.append(ascii: "        <attvalues>\n")
         if let cluster = node.cluster { GEXFWriter.attvalue(&out, "n_cluster", .string(cluster)) }
         for (index, value) in values.enumerated() {
-          if let value { GEXFWriter.attvalue(&out, nodeIDs[index], value) }
+          if let value { GEXFWriter.attvalue(&out, keys.nodeKeys[index], value) }
         }
         out.append(ascii: "        </attvalues>\n")
       }
@@ -147,14 +134,14 @@ public enum GEXFWriter {
       if hasValues {
         out.append(ascii: "        <attvalues>\n")
         for (index, value) in values.enumerated() {
-          if let value { GEXFWriter.attvalue(&out, staticEdgeIDs[index], value) }
+          if let value { GEXFWriter.attvalue(&out, keys.staticEdgeKeys[index], value) }
         }
         for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
           if let value = edge.attributes[attribute.name] {
-            GEXFWriter.attvalue(&out, dynamicEdgeIDs[index], value)
+            GEXFWriter.attvalue(&out, keys.dynamicEdgeKeys[index], value)
           }
           for timed in JSONText.sortedTimeline(edge.dynamicAttributes[attribute.name] ?? []) {
-            GEXFWriter.attvalue(&out, dynamicEdgeIDs[index], timed.value, during: timed.spell)
+            GEXFWriter.attvalue(&out, keys.dynamicEdgeKeys[index], timed.value, during: timed.spell)
           }
         }
         out.append(ascii: "        </attvalues>\n")

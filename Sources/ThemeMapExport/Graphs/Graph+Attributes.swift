@@ -91,3 +91,28 @@ struct UsedTypes: Sendable {
     Dictionary(zip(names, types), uniquingKeysWith: { first, _ in first })
   }
 }
+
+/// The attributes a writer declares for one graph, with the generated key of each: made once per
+/// graph, not per value written.
+struct GraphAttributeKeys {
+  /// The node attributes, in declaration order.
+  let nodeAttributes: [GraphAttribute]
+  /// The edge attributes, static then dynamic.
+  let edgeAttributes: ResolvedAttributes
+  /// `<node prefix><index>` for each of `nodeAttributes`.
+  let nodeKeys: [String]
+  /// `<static prefix><index>` for each of `edgeAttributes.staticAttributes`.
+  let staticEdgeKeys: [String]
+  /// `<dynamic prefix><index>` for each of `edgeAttributes.dynamicAttributes`.
+  let dynamicEdgeKeys: [String]
+
+  /// Keys made of a prefix and the attribute's place, so that they are valid names in any format
+  /// and never collide with each other or with a format's fixed ones.
+  init(_ graph: Graph, nodePrefix: String, staticEdgePrefix: String, dynamicEdgePrefix: String) {
+    nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
+    edgeAttributes = graph.resolvedEdgeAttributes
+    nodeKeys = nodeAttributes.indices.map { nodePrefix + String($0) }
+    staticEdgeKeys = edgeAttributes.staticAttributes.indices.map { staticEdgePrefix + String($0) }
+    dynamicEdgeKeys = edgeAttributes.dynamicAttributes.indices.map { dynamicEdgePrefix + String($0) }
+  }
+}

@@ -29,20 +29,13 @@ public enum GraphMLWriter {
   /// Writes one graph, element by element.
   struct Stream: GraphStreamWriter {
     let graph: Graph
-    let nodeAttributes: [GraphAttribute]
-    let edgeAttributes: ResolvedAttributes
-    // Key ids are the same for every node and edge: made once, not per value.
-    let nodeKeys: [String]
-    let staticEdgeKeys: [String]
-    let dynamicEdgeKeys: [String]
+    let keys: GraphAttributeKeys
+    var nodeAttributes: [GraphAttribute] { keys.nodeAttributes }
+    var edgeAttributes: ResolvedAttributes { keys.edgeAttributes }
 
     init(_ graph: Graph) {
       self.graph = graph
-      nodeAttributes = graph.resolvedNodeAttributes.staticAttributes
-      edgeAttributes = graph.resolvedEdgeAttributes
-      nodeKeys = nodeAttributes.indices.map { "n\($0)" }
-      staticEdgeKeys = edgeAttributes.staticAttributes.indices.map { "e\($0)" }
-      dynamicEdgeKeys = edgeAttributes.dynamicAttributes.indices.map { "t\($0)" }
+      keys = GraphAttributeKeys(graph, nodePrefix: "n", staticEdgePrefix: "e", dynamicEdgePrefix: "t")
     }
 
     func begin(into out: inout ByteOutput) {
@@ -66,16 +59,16 @@ public enum GraphMLWriter {
       if graph.hasClusters { key("n_cluster", "node", "cluster", .string) }
       if graph.nodes.facts.hasSpells { key("n_spells", "node", "spells", .string) }
       for (index, attribute) in nodeAttributes.enumerated() {
-        key(nodeKeys[index], "node", attribute.name, attribute.type)
+        key(keys.nodeKeys[index], "node", attribute.name, attribute.type)
       }
       if graph.hasEdgeLabels { key("e_label", "edge", "label", .string) }
       key("e_weight", "edge", "weight", .double)
       if graph.edges.facts.hasSpells { key("e_spells", "edge", "spells", .string) }
       for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
-        key(staticEdgeKeys[index], "edge", attribute.name, attribute.type)
+        key(keys.staticEdgeKeys[index], "edge", attribute.name, attribute.type)
       }
       for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
-        key(dynamicEdgeKeys[index], "edge", attribute.name, .string)
+        key(keys.dynamicEdgeKeys[index], "edge", attribute.name, .string)
       }
       let edgeDefault = graph.directed ? "directed" : "undirected"
       out.append("  <graph id=\"G\" edgedefault=\"\(edgeDefault)\">\n")
@@ -93,7 +86,7 @@ public enum GraphMLWriter {
       if !node.spells.isEmpty { spellsData(&out, "n_spells", node.spells) }
       for (index, attribute) in nodeAttributes.enumerated() {
         guard let value = node.attributes[attribute.name] else { continue }
-        data(&out, nodeKeys[index], value)
+        data(&out, keys.nodeKeys[index], value)
       }
       out.append(ascii: "    </node>\n")
     }
@@ -115,13 +108,13 @@ public enum GraphMLWriter {
       if !edge.spells.isEmpty { spellsData(&out, "e_spells", edge.spells) }
       for (index, attribute) in edgeAttributes.staticAttributes.enumerated() {
         guard let value = edge.attributes[attribute.name] else { continue }
-        data(&out, staticEdgeKeys[index], value)
+        data(&out, keys.staticEdgeKeys[index], value)
       }
       for (index, attribute) in edgeAttributes.dynamicAttributes.enumerated() {
         let timeline = JSONText.timeline(
           staticValue: edge.attributes[attribute.name], timed: edge.dynamicAttributes[attribute.name] ?? [])
         guard let timeline else { continue }
-        data(&out, dynamicEdgeKeys[index], timeline)
+        data(&out, keys.dynamicEdgeKeys[index], timeline)
       }
       out.append(ascii: "    </edge>\n")
     }

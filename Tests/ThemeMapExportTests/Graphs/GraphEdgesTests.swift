@@ -21,11 +21,15 @@ struct GraphEdgesTests {
   }
 
   /// `graph` with its nodes made from a copy each time they are read.
-  static func nodesMadeOnDemand(_ graph: Graph) -> Graph {
+  static func nodesMadeOnDemand(_ graph: Graph) -> (graph: Graph, reads: Counter) {
     let held = Array(graph.nodes)
+    let reads = Counter()
     var made = graph
-    made.nodes = GraphNodes(count: held.count) { held[$0] }
-    return made
+    made.nodes = GraphNodes(count: held.count) { index in
+      reads.add()
+      return held[index]
+    }
+    return (made, reads)
   }
 
   /// Counts calls from any thread.
@@ -53,7 +57,7 @@ struct GraphEdgesTests {
     "Every fixture renders byte for byte the same with its nodes made on demand",
     arguments: [GraphFixtures.hostileGraph, GraphFixtures.dynamicGraph, GraphFixtures.staticGraph])
   func sameBytesWithNodesMade(graph: Graph) {
-    let made = Self.nodesMadeOnDemand(graph)
+    let made = Self.nodesMadeOnDemand(graph).graph
     #expect(made.nodes.facts.hasClusters == graph.nodes.contains { $0.cluster != nil })
     #expect(made.nodes.facts.hasSpells == graph.nodes.contains { !$0.spells.isEmpty })
     for format in GraphFormat.allCases {
@@ -65,14 +69,8 @@ struct GraphEdgesTests {
     "Writing every format at once makes each element once for all of them, and writes what each renders",
     arguments: [GraphFixtures.hostileGraph, GraphFixtures.dynamicGraph, GraphFixtures.staticGraph])
   func everyFormatInOnePass(graph: Graph) throws {
-    let (made, edgeReads) = Self.madeOnDemand(graph)
-    let heldNodes = Array(graph.nodes)
-    let nodeReads = Counter()
-    var counted = made
-    counted.nodes = GraphNodes(count: heldNodes.count) { index in
-      nodeReads.add()
-      return heldNodes[index]
-    }
+    let (edgesMade, edgeReads) = Self.madeOnDemand(graph)
+    let (counted, nodeReads) = Self.nodesMadeOnDemand(edgesMade)
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("thememap-one-pass-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
