@@ -79,11 +79,3 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 
 extension ThemeGraphKind: ExpressibleByArgument {}
 extension GraphFormat: ExpressibleByArgument {}
-
-/// The graph input with the analysis results the store holds: its carry-over links, and the theme
-/// moves between bodies.
-func analysedGraphInput(store: ThemeMapStore, snapshot: StoreSnapshot) throws -> GraphInput {
-  GraphInput(
-    snapshot: snapshot, links: snapshot.links(),
-    transitions: ThemeMovement.transitions(from: ThemeMovement.appearances(in: snapshot)))
-}
