@@ -79,16 +79,18 @@ public enum GraphWriter {
   ///   as they were, and none is left half written.
   public static func write(_ graph: Graph, as formats: [GraphFormat], to urls: [URL]) throws(GraphWriteError)
   {
+    // A format without a URL, or a URL without a format, is not written.
+    let files = Array(zip(formats, urls))
     var outputs: [ByteOutput] = []
-    for url in urls.prefix(formats.count) {
+    for (_, url) in files {
       do {
         outputs.append(try ByteOutput(path: url.path))
       } catch {
         throw cannotWrite(url, error)
       }
     }
-    stream(graph, to: formats.map { $0.writer(of: graph) }, into: &outputs)
-    for (index, url) in urls.prefix(formats.count).enumerated() {
+    stream(graph, to: files.map { format, _ in format.writer(of: graph) }, into: &outputs)
+    for (index, (_, url)) in files.enumerated() {
       do {
         try outputs[index].finish()
       } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThemeMapModel
+import ThemeMapTestSupport
 
 @testable import ThemeMapExport
 
@@ -71,9 +72,7 @@ struct GraphEdgesTests {
   func everyFormatInOnePass(graph: Graph) throws {
     let (edgesMade, edgeReads) = Self.madeOnDemand(graph)
     let (counted, nodeReads) = Self.nodesMadeOnDemand(edgesMade)
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("thememap-one-pass-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Fixtures.temporaryDirectory("thememap-one-pass")
     defer { try? FileManager.default.removeItem(at: folder) }
     let formats = GraphFormat.allCases
     let urls = formats.map { folder.appendingPathComponent("graph.\($0.fileExtension)") }
@@ -93,9 +92,7 @@ struct GraphEdgesTests {
 
   @Test("A file that cannot be created is named, and no file of the graph is left, whole or half")
   func oneFormatUnwritable() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("thememap-one-pass-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Fixtures.temporaryDirectory("thememap-one-pass")
     defer { try? FileManager.default.removeItem(at: folder) }
     let graphML = folder.appendingPathComponent("graph.graphml")
     let missing = folder.appendingPathComponent("missing/graph.gexf")
@@ -107,6 +104,20 @@ struct GraphEdgesTests {
       #expect(error.localizedDescription.hasPrefix(missing.path))
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test("Formats and files are paired in order; a format without a file is not written")
+  func formatsPairedWithFiles() throws {
+    let folder = try Fixtures.temporaryDirectory("thememap-one-pass")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("graph.dot")
+
+    try GraphWriter.write(GraphFixtures.hostileGraph, as: [.dot, .json], to: [dot])
+
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["graph.dot"])
+    #expect(
+      try String(contentsOf: dot, encoding: .utf8) == GraphWriter.render(GraphFixtures.hostileGraph, as: .dot)
+    )
   }
 
   @Test("Node facts: attribute types widened, spells and clusters")
